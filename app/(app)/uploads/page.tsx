@@ -1,0 +1,12 @@
+import { UploadsDashboard } from "@/components/upload/uploads-dashboard";
+
+export const metadata = { title: "Your files · Slipway" };
+
+export default function UploadsPage() {
+  return (
+    <>
+      <h1>Upload</h1>
+      <UploadsDashboard />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { createAccount } from "@/lib/accounts/create-account";
+import { env } from "@/lib/env";
+import { HttpError } from "@/lib/errors";
+import { json, publicRoute, readJson } from "@/lib/http";
+import { signUpSchema } from "@/lib/validations/account";
+
+export const POST = publicRoute(
+  async ({ req, meta }) => {
+    if (!env.SIGNUP_ENABLED) throw new HttpError(403, "signup_disabled", "Sign-up is closed. Ask an administrator for an account.");
+    const input = await readJson(req, signUpSchema);
+    const user = await createAccount(input, meta);
+    return json({ user }, { status: 201 });
+  },
+  { rateLimit: { name: "signup", limit: 10, windowSeconds: 600 } },
+);

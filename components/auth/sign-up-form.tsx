@@ -1,0 +1,69 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ApiError } from "@/lib/upload-client/api";
+
+async function createAccount(body: Record<string, FormDataEntryValue | null>) {
+  const response = await fetch("/api/account", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (!response.ok) {
+    const error = (await response.json().catch(() => null))?.error;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? "Sign-up failed. Try again.");
+  }
+}
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+    setBusy(true);
+    setError(null);
+    try {
+      await createAccount(body);
+      await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+      router.replace("/uploads");
+      router.refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "Sign-up failed. Check your connection and try again.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card stack" onSubmit={onSubmit} aria-labelledby="signup-title">
+      <h1 id="signup-title">Create your Slipway account</h1>
+      <label className="field">
+        Name
+        <input name="name" autoComplete="name" required maxLength={100} autoFocus />
+      </label>
+      <label className="field">
+        Email
+        <input name="email" type="email" autoComplete="email" required />
+      </label>
+      <label className="field">
+        Password
+        <input name="password" type="password" autoComplete="new-password" required minLength={12} aria-describedby="password-hint" />
+        <span id="password-hint" className="muted">
+          At least 12 characters.
+        </span>
+      </label>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? "Creating…" : "Create account"}
+      </button>
+      <p className="muted">
+        Have an account? <a href="/signin">Sign in</a>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { formatBytes } from "@/lib/format-bytes";
+import { api } from "@/lib/upload-client/api";
+import { describeUploadError } from "@/lib/upload-client/describe-error";
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** The signed-in user's uploads, newest first, loaded a page at a time. */
+export function UploadsTable() {
+  const queryClient = useQueryClient();
+  const query = useInfiniteQuery({
+    queryKey: ["uploads"],
+    queryFn: ({ pageParam }) => api.listUploads(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.deleteUpload(id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["uploads"] }),
+  });
+
+  if (query.isPending) return <p aria-busy="true">Loading your files…</p>;
+  if (query.isError) return <p role="alert" className="error-text">Your files could not be loaded: {describeUploadError(query.error)}</p>;
+
+  const uploads = query.data.pages.flatMap((page) => page.items);
+  if (!uploads.length) return <p className="muted">No files yet. Drop some above.</p>;
+
+  return (
+    <>
+      {remove.isError && (
+        <p role="alert" className="error-text">
+          Could not delete: {describeUploadError(remove.error)}
+        </p>
+      )}
+      <table className="table">
+        <caption className="visually-hidden">Your files</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Size</th>
+            <th scope="col">Status</th>
+            <th scope="col">Uploaded</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {uploads.map((upload) => (
+            <tr key={upload.id} data-upload-id={upload.id}>
+              <th scope="row" className="table__name" title={upload.name}>
+                {upload.name}
+              </th>
+              <td>{formatBytes(upload.size)}</td>
+              <td>
+                <span className={`badge badge--${upload.status.toLowerCase()}`}>{upload.status.toLowerCase()}</span>
+              </td>
+              <td>{dateFormat.format(new Date(upload.completedAt ?? upload.createdAt))}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button danger"
+                  disabled={remove.isPending && remove.variables === upload.id}
+                  onClick={() => window.confirm(`Delete “${upload.name}”? This cannot be undone.`) && remove.mutate(upload.id)}
+                  aria-label={`Delete ${upload.name}`}
+                >
+                  Delete
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {query.hasNextPage && (
+        <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Loading…" : "Show more"}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { DeleteObjectCommand, HeadBucketCommand, HeadObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { S3RequestPresigner } from "@aws-sdk/s3-request-presigner";
+import { HttpRequest } from "@smithy/protocol-http";
+import { env } from "./env";
+import { HttpError } from "./errors";
+
+// One client for the whole process: building a client resolves endpoints and credentials,
+// which costs milliseconds. WHEN_REQUIRED stops the SDK from adding CRC32 checksums that
+// presigned URLs would then demand (real S3 rejects them; radosgw 16 does not know them).
+export const s3 = new S3Client({
+  endpoint: env.S3_ENDPOINT,
+  region: env.S3_REGION,
+  forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
+  requestChecksumCalculation: "WHEN_REQUIRED",
+  responseChecksumValidation: "WHEN_REQUIRED",
+});
+
+export const bucket = env.S3_BUCKET;
+
+// Signing a prebuilt request skips the command middleware stack that getSignedUrl runs
+// (~0.6 ms per URL versus ~0.1 ms), which matters when signing batches of parts.
+const presigner = new S3RequestPresigner({ ...s3.config, service: "s3" });
+const endpoint = new URL(env.S3_ENDPOINT);
+
+export interface PresignPutInput {
+  key: string;
+  contentLength: number;
+  contentType?: string;
+  /** Base64 MD5 of the body: S3 then refuses corrupted bytes with BadDigest. */
+  contentMd5?: string;
+  expiresInSeconds: number;
+  /** For a multipart part: the S3 UploadId and the 1-based part number. */
+  part?: { uploadId: string; number: number };
+}
+
+export interface SignedRequest {
+  url: string;
+  /** Exactly the headers the browser must send with the PUT. */
+  headers: Record<string, string>;
+  expiresAt: Date;
+}
+
+/** RFC 3986 escaping as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
+function escapeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function objectLocation(key: string): { hostname: string; path: string } {
+  const escapedKey = key.split("/").map(escapeSegment).join("/");
+  return env.S3_FORCE_PATH_STYLE
+    ? { hostname: endpoint.hostname, path: `${endpoint.pathname.replace(/\/$/, "")}/${bucket}/${escapedKey}` }
+    : { hostname: `${bucket}.${endpoint.hostname}`, path: `/${escapedKey}` };
+}
+
+/** A presigned PUT whose Content-Length (and Content-Type / Content-MD5 when given) are signed. */
+export async function presignPut(input: PresignPutInput): Promise<SignedRequest> {
+  const { hostname, path } = objectLocation(input.key);
+  const browserHeaders: Record<string, string> = {};
+  if (input.contentType) browserHeaders["Content-Type"] = input.contentType;
+  if (input.contentMd5) browserHeaders["Content-MD5"] = input.contentMd5;
+
+  const request = new HttpRequest({
+    method: "PUT",
+    protocol: endpoint.protocol,
+    hostname,
+    port: endpoint.port ? Number(endpoint.port) : undefined,
+    path,
+    query: input.part ? { partNumber: String(input.part.number), uploadId: input.part.uploadId } : {},
+    headers: { ...browserHeaders, "Content-Length": String(input.contentLength) },
+  });
+  const signedAt = new Date();
+  const signed = await presigner.presign(request, {
+    expiresIn: input.expiresInSeconds,
+    signingDate: signedAt,
+    signableHeaders: new Set(["content-type", "content-length", "content-md5"]),
+  });
+  const query = Object.entries(signed.query ?? {})
+    .map(([name, value]) => `${escapeSegment(name)}=${escapeSegment(String(value))}`)
+    .join("&");
+  const port = signed.port ? `:${signed.port}` : "";
+  return {
+    url: `${signed.protocol}//${signed.hostname}${port}${signed.path}?${query}`,
+    headers: browserHeaders,
+    expiresAt: new Date(signedAt.getTime() + input.expiresInSeconds * 1000),
+  };
+}
+
+function storageDown(error: unknown): HttpError {
+  console.error("Object storage call failed", error);
+  return new HttpError(503, "storage_unavailable", "File storage is not reachable right now. Try again in a moment.");
+}
+
+export interface ObjectHead {
+  size: number;
+  contentType: string | undefined;
+  etag: string | undefined;
+}
+
+/** HeadObject, or null when the object does not exist. Other failures are 503. */
+export async function headObject(key: string): Promise<ObjectHead | null> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { size: head.ContentLength ?? -1, contentType: head.ContentType, etag: head.ETag?.replaceAll('"', "") };
+  } catch (error) {
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return null;
+    throw storageDown(error);
+  }
+}
+
+/** Deletes an object; deleting one that is already gone succeeds, as on S3. */
+export async function deleteObject(key: string): Promise<void> {
+  try {
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  } catch (error) {
+    throw storageDown(error);
+  }
+}
+
+/** Throws unless the bucket answers; for the health check. */
+export async function pingBucket(): Promise<void> {
+  await s3.send(new HeadBucketCommand({ Bucket: bucket }));
+}

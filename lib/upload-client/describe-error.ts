@@ -1,0 +1,22 @@
+import { ApiError } from "./api";
+import { AbortedError, NetworkError, StorageError } from "./put-object";
+
+/** A sentence a person understands for anything an upload can fail with. */
+export function describeUploadError(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 401) return "Your session has ended. Sign in again, then retry.";
+    if (error.status === 429) return "Too many uploads at once. Wait a moment and retry.";
+    if (error.status >= 500) return "The server had a problem. Retry in a moment.";
+    return error.message; // the API's own messages are written for people (quota, type, size)
+  }
+  if (error instanceof StorageError) {
+    if (error.code === "BadDigest") return "The file changed or was corrupted on the way. Retry the upload.";
+    if (error.status === 403) return "The upload link expired or was refused by storage. Retry the upload.";
+    if (error.code === "EntityTooLarge" || error.status === 413) return "Storage refused the file as too large.";
+    return `Storage refused the file (${error.code}). Retry the upload.`;
+  }
+  if (error instanceof NetworkError) return "The network connection was lost. Check your connection and retry.";
+  if (error instanceof AbortedError) return "Upload cancelled.";
+  if (error instanceof TypeError) return "The network connection was lost. Check your connection and retry.";
+  return "Something went wrong with this upload. Retry it.";
+}

@@ -1,0 +1,19 @@
+import type { Upload } from "../generated/prisma/client";
+
+/** The JSON shape of an upload slot in every API answer. */
+export function serializeUpload(upload: Upload) {
+  return {
+    id: upload.id,
+    name: upload.originalName,
+    contentType: upload.contentType,
+    size: Number(upload.size),
+    strategy: upload.strategy,
+    status: upload.status,
+    review: upload.review,
+    etag: upload.etag,
+    createdAt: upload.createdAt.toISOString(),
+    expiresAt: upload.expiresAt.toISOString(),
+    completedAt: upload.completedAt?.toISOString() ?? null,
+  };
+}
+export type UploadJson = ReturnType<typeof serializeUpload>;
