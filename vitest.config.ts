@@ -1,14 +1,34 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+const integration = (db: "pglite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${db}`,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { VITEST_PROJECT_DB: db },
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/use-database.ts"],
+  },
+});
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["tests/**/*.test.ts"],
     environment: "node",
-    // Each file gets its own process: integration files point lib/env at their own database.
+    // One process per file: each integration file points lib/env at its own database copy.
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    env: { S3_BUCKET: "slipway-test", NODE_ENV: "test" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Real radosgw, no database.
+      { extends: true, test: { name: "storage", include: ["tests/storage/**/*.test.ts"] } },
+      integration("pglite"),
+      integration("postgres"),
+      // Migrations from empty, on both databases; run once, not per project.
+      { extends: true, test: { name: "migrations", include: ["tests/migrations/**/*.test.ts"] } },
+    ],
   },
 });

@@ -1,0 +1,10 @@
+// The e2e server: `next start` on its own port with a fresh embedded database and the test bucket.
+export const e2eServer = {
+  port: 3100,
+  url: "http://127.0.0.1:3100",
+  admin: { email: "admin@e2e.local", password: "e2e-admin-password-123" },
+  bucket: "slipway-test",
+  dataDir: ".data/e2e",
+  allowedTypes: "image/*,text/plain,application/pdf,application/octet-stream",
+  quotaBytes: 64 * 1024 * 1024,
+};

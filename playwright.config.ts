@@ -1,0 +1,45 @@
+import { defineConfig } from "@playwright/test";
+import { e2eServer } from "./e2e/support/server";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 120_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL: e2eServer.url,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright must never download a browser here.
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${e2eServer.dataDir} && bash scripts/serve.sh`,
+    url: `${e2eServer.url}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(e2eServer.port),
+      SLIPWAY_DATA_DIR: e2eServer.dataDir,
+      S3_BUCKET: e2eServer.bucket,
+      ADMIN_EMAIL: e2eServer.admin.email,
+      ADMIN_PASSWORD: e2eServer.admin.password,
+      UPLOAD_ALLOWED_TYPES: e2eServer.allowedTypes,
+      DEFAULT_QUOTA_BYTES: String(e2eServer.quotaBytes),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
