@@ -29,6 +29,8 @@ export default defineConfig({
       integration("postgres"),
       // Migrations from empty, on both databases; run once, not per project.
       { extends: true, test: { name: "migrations", include: ["tests/migrations/**/*.test.ts"] } },
+      // The README's run command end to end (minutes; needs `next build`): scripts/test.sh runs it last.
+      ...(process.env.SLIPWAY_SMOKE ? [{ extends: true as const, test: { name: "smoke", include: ["tests/smoke/**/*.test.ts"] } }] : []),
     ],
   },
 });

@@ -22,6 +22,12 @@ export const authOptions: NextAuthOptions = {
   // never trusted from the token but re-read from the database on every request.
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
   pages: { signIn: "/signin" },
+  logger: {
+    // A forged or stale session cookie is the visitor's problem, answered with 401; not a server error.
+    error: (code, metadata) => code !== "JWT_SESSION_ERROR" && console.error(`[next-auth] ${code}`, metadata),
+    warn: (code) => console.warn(`[next-auth] ${code}`),
+    debug: () => {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",

@@ -78,9 +78,8 @@ describe("upload slot lifecycle", () => {
 
   it("hides one user's upload from another: 404 on read, complete and delete", async () => {
     const ticket = await createUploadSlot(alice, { name: "private.txt", type: "text/plain", size: 5 }, meta);
-    for (const attempt of [findOwnUpload(bob, ticket.upload.id), completeUpload(bob, ticket.upload.id, meta), deleteUpload(bob, ticket.upload.id, meta)]) {
-      expect((await rejection(attempt)).status).toBe(404);
-    }
+    const attempts = [() => findOwnUpload(bob, ticket.upload.id), () => completeUpload(bob, ticket.upload.id, meta), () => deleteUpload(bob, ticket.upload.id, meta)];
+    for (const attempt of attempts) expect((await rejection(attempt())).status).toBe(404);
     expect((await listUploads(bob, { limit: 100 })).items).toEqual([]);
     expect((await db.upload.findUniqueOrThrow({ where: { id: ticket.upload.id } })).status).toBe("PENDING");
   });

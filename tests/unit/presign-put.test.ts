@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presignPut } from "@/lib/s3";
+import { bucket, presignPut } from "@/lib/s3";
 
 function signedHeaders(url: string): string[] {
   return (new URL(url).searchParams.get("X-Amz-SignedHeaders") ?? "").split(";");
@@ -33,7 +33,7 @@ describe("presignPut", () => {
     const parsed = new URL(url);
     expect(parsed.searchParams.get("X-Amz-Expires")).toBe("60");
     expect(expiresAt.getTime() - before).toBeLessThanOrEqual(61_000);
-    expect(parsed.pathname).toBe("/slipway/u/user/upload/report.pdf");
+    expect(parsed.pathname).toBe(`/${bucket}/u/user/upload/report.pdf`);
   });
 
   it("scopes a part URL to its upload id and part number", async () => {
