@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { createAccount } from "@/lib/accounts/create-account";
+import { authOptions, getSessionUser, requireUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+
+// The JWT is only trusted for the user id: stand in for next-auth's cookie decoding and check
+// that role and disabled state come from the database on every call.
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
+
+const password = "correct horse battery";
+async function newUser() {
+  return createAccount({ email: `${randomUUID()}@test.local`, password, name: "Pat" }, undefined);
+}
+
+const authorize = (credentials: Record<string, string>) =>
+  (authOptions.providers[0] as unknown as { options: { authorize: (c: Record<string, string>, r: unknown) => Promise<unknown> } }).options.authorize(credentials, { headers: {} });
+
+beforeEach(() => {
+  session.current = null;
+});
+
+describe("session user", () => {
+  it("is null without a session and for a deleted user", async () => {
+    expect(await getSessionUser()).toBeNull();
+    session.current = { user: { id: randomUUID() } };
+    expect(await getSessionUser()).toBeNull();
+    await expect(requireUser()).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("picks up a role change and a disabled account on the very next request", async () => {
+    const user = await newUser();
+    session.current = { user: { id: user.id } };
+    expect((await getSessionUser())?.role).toBe("USER");
+
+    await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+    expect((await getSessionUser())?.role).toBe("ADMIN");
+
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await getSessionUser()).toBeNull();
+    await expect(requireUser()).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("signs in with the right password only, and never a disabled account", async () => {
+    const user = await newUser();
+    expect(await authorize({ email: user.email, password })).toMatchObject({ id: user.id });
+    expect(await authorize({ email: user.email.toUpperCase(), password })).toMatchObject({ id: user.id });
+    expect(await authorize({ email: user.email, password: "wrong password" })).toBeNull();
+    expect(await authorize({ email: "nobody@test.local", password })).toBeNull();
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await authorize({ email: user.email, password })).toBeNull();
+  });
+
+  it("stores passwords as argon2id hashes", async () => {
+    const user = await newUser();
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain(password);
+  });
+});
