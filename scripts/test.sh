@@ -12,13 +12,13 @@ step "install"
 bash scripts/install.sh --test
 bash scripts/ensure-postgres.sh
 
-step "object store"
-started_store=false
-if ! bash scripts/object-store.sh status 2>/dev/null; then
-  bash scripts/object-store.sh start
-  started_store=true
-fi
-trap '$started_store && bash scripts/object-store.sh stop' EXIT
+step "object store (a fresh one for this run, on free ports)"
+store_dir=$(mktemp -d /var/tmp/slipway-test-store.XXXXXX)
+S3_PORT=$(bash scripts/free-port.sh)
+CEPH_MON_PORT=$(bash scripts/free-port.sh)
+export S3_PORT CEPH_MON_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT
+trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
+SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh start
 S3_BUCKET=slipway-test APP_URL=http://127.0.0.1:3100 npx tsx scripts/bootstrap-bucket.ts
 
 step "typecheck"

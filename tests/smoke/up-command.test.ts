@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,7 +6,8 @@ import { expect, it } from "vitest";
 import { CookieJar } from "../support/cookie-jar";
 
 // The README's run command, for real: an empty data dir, its own object store and ports.
-const ports = { app: 3200, s3: 7490, mon: 3390 };
+const freePort = () => Number(execFileSync("bash", ["scripts/free-port.sh"], { encoding: "utf8" }));
+const ports = { app: freePort(), s3: freePort(), mon: freePort() };
 const base = `http://127.0.0.1:${ports.app}`;
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, exited: () => boolean) {
