@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { env } from "../lib/env";
 import { sha256, storedSha256 } from "./support/bucket";
 import { dropFiles, type FileSpec } from "./support/drop-files";
 import { admin, signInApi, signInUi, signUpApi } from "./support/session";
@@ -73,7 +74,7 @@ test("refusals are explained in words", async ({ page }) => {
 
 test("network loss is explained in words", async ({ page }) => {
   await signInUi(page, admin);
-  await page.route("http://127.0.0.1:7480/**", (route) => route.abort("internetdisconnected"));
+  await page.route(`${new URL(env.S3_ENDPOINT).origin}/**`, (route) => route.abort("internetdisconnected"));
   await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: "offline.txt", type: "text/plain", bytes: Buffer.from("x") }]);
   await expect(page.getByRole("listitem").filter({ hasText: "offline.txt" }).getByRole("alert")).toHaveText(
     "The network connection was lost. Check your connection and retry.",

@@ -20,10 +20,10 @@ if [[ ${1:-} == --test ]]; then
   command -v pg_ctlcluster >/dev/null || apt_install postgresql
 fi
 
-# npm ci only when the lock file changed since the last install (it wipes node_modules).
+# npm ci only when the lock file changed since the last install (it wipes node_modules);
+# its postinstall generates the Prisma client.
 stamp=node_modules/.slipway-installed
 if [[ ! -f $stamp || package-lock.json -nt $stamp || ! -d lib/generated/prisma ]]; then
   npm ci --no-audit --no-fund
-  node scripts/prisma.mjs generate
   touch "$stamp"
 fi

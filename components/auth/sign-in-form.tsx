@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Field } from "../ui/field";
+import { ErrorMessage } from "../ui/error-message";
 
 export function SignInForm({ signupEnabled }: { signupEnabled: boolean }) {
   const router = useRouter();
@@ -29,19 +31,9 @@ export function SignInForm({ signupEnabled }: { signupEnabled: boolean }) {
   return (
     <form className="card stack" onSubmit={onSubmit} aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in to Slipway</h1>
-      <label className="field">
-        Email
-        <input name="email" type="email" autoComplete="email" required autoFocus />
-      </label>
-      <label className="field">
-        Password
-        <input name="password" type="password" autoComplete="current-password" required />
-      </label>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <ErrorMessage message={error} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>

@@ -3,6 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { Field } from "../ui/field";
+import { ErrorMessage } from "../ui/error-message";
 import { ApiError } from "@/lib/upload-client/api";
 
 async function createAccount(body: Record<string, FormDataEntryValue | null>) {
@@ -38,26 +40,10 @@ export function SignUpForm() {
   return (
     <form className="card stack" onSubmit={onSubmit} aria-labelledby="signup-title">
       <h1 id="signup-title">Create your Slipway account</h1>
-      <label className="field">
-        Name
-        <input name="name" autoComplete="name" required maxLength={100} autoFocus />
-      </label>
-      <label className="field">
-        Email
-        <input name="email" type="email" autoComplete="email" required />
-      </label>
-      <label className="field">
-        Password
-        <input name="password" type="password" autoComplete="new-password" required minLength={12} aria-describedby="password-hint" />
-        <span id="password-hint" className="muted">
-          At least 12 characters.
-        </span>
-      </label>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <Field label="Name" name="name" autoComplete="name" required maxLength={100} autoFocus />
+      <Field label="Email" name="email" type="email" autoComplete="email" required />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={12} hint="At least 12 characters." />
+      <ErrorMessage message={error} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Creating…" : "Create account"}
       </button>

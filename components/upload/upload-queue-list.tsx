@@ -1,6 +1,7 @@
 "use client";
 
 import { formatBytes } from "@/lib/format-bytes";
+import { ErrorMessage } from "../ui/error-message";
 import type { QueueItem } from "./use-upload-queue";
 
 const STATE_LABEL: Record<QueueItem["state"], string> = {
@@ -59,11 +60,7 @@ export function UploadQueueList({ items, onCancel, onRetry, onDismiss }: Props) 
                 )}
               </span>
             </div>
-            {item.error && item.state !== "cancelled" && (
-              <p role="alert" className="error-text">
-                {item.error}
-              </p>
-            )}
+            {item.state !== "cancelled" && <ErrorMessage message={item.error ?? null} />}
           </li>
         );
       })}

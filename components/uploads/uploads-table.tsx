@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { formatBytes } from "@/lib/format-bytes";
 import { api } from "@/lib/upload-client/api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
+import { ErrorMessage } from "../ui/error-message";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -22,18 +23,14 @@ export function UploadsTable() {
   });
 
   if (query.isPending) return <p aria-busy="true">Loading your files…</p>;
-  if (query.isError) return <p role="alert" className="error-text">Your files could not be loaded: {describeUploadError(query.error)}</p>;
+  if (query.isError) return <ErrorMessage message={`Your files could not be loaded: ${describeUploadError(query.error)}`} />;
 
   const uploads = query.data.pages.flatMap((page) => page.items);
   if (!uploads.length) return <p className="muted">No files yet. Drop some above.</p>;
 
   return (
     <>
-      {remove.isError && (
-        <p role="alert" className="error-text">
-          Could not delete: {describeUploadError(remove.error)}
-        </p>
-      )}
+      <ErrorMessage message={remove.isError ? `Could not delete: ${describeUploadError(remove.error)}` : null} />
       <table className="table">
         <caption className="visually-hidden">Your files</caption>
         <thead>
