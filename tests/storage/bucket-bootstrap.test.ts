@@ -1,0 +1,30 @@
+import { GetBucketCorsCommand, GetBucketLifecycleConfigurationCommand } from "@aws-sdk/client-s3";
+import { describe, expect, it } from "vitest";
+import { bucket, s3 } from "@/lib/s3";
+
+// scripts/test.sh bootstraps the test bucket for the e2e app origin before the tests run.
+describe("bucket bootstrap", () => {
+  it("sets CORS for the app origin: GET, PUT, HEAD, exposing ETag", async () => {
+    const { CORSRules } = await s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
+    expect(CORSRules).toHaveLength(1);
+    expect(CORSRules![0].AllowedOrigins).toContain("http://127.0.0.1:3100");
+    expect([...CORSRules![0].AllowedMethods!].sort()).toEqual(["GET", "HEAD", "PUT"]);
+    expect(CORSRules![0].ExposeHeaders).toEqual(["ETag"]);
+  });
+
+  it("aborts incomplete multipart uploads after 7 days", async () => {
+    const { Rules } = await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
+    expect(Rules).toEqual([expect.objectContaining({ ID: "abort-incomplete-multipart", Status: "Enabled", AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } })]);
+  });
+
+  it("refuses a cross-origin preflight from any other origin", async () => {
+    const endpoint = (await s3.config.endpoint!()).hostname;
+    const port = (await s3.config.endpoint!()).port;
+    const preflight = (origin: string) =>
+      fetch(`http://${endpoint}:${port}/${bucket}/u/x`, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "PUT" } });
+    const allowed = await preflight("http://127.0.0.1:3100");
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3100");
+    const refused = await preflight("http://evil.example");
+    expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
