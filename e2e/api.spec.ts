@@ -76,7 +76,7 @@ test.describe("signed in", () => {
     const ticket = await response.json();
     expect(ticket.upload.name).toBe("etc_passwd");
     expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${e2eServer.bucket}/u/[0-9a-f-]{36}/${ticket.upload.id}/etc_passwd$`));
-    expect(ticket.headers).toEqual({ "Content-Type": "text/plain" });
+    expect(ticket.headers).toEqual({ "Content-Type": "text/plain", "x-amz-acl": "private" });
   });
 
   test("unknown, malformed and unfinished ids", async () => {
@@ -89,7 +89,26 @@ test.describe("signed in", () => {
     await expectError(await api.post(`/api/uploads/${ticket.upload.id}/complete`), 409, "object_missing");
     expect((await (await api.get(`/api/uploads/${ticket.upload.id}`)).json()).upload.status).toBe("PENDING");
     expect((await api.delete(`/api/uploads/${ticket.upload.id}`)).status()).toBe(204);
-    await expectError(await api.get(`/api/uploads/${ticket.upload.id}`), 404, "not_found");
+    expect((await (await api.get(`/api/uploads/${ticket.upload.id}`)).json()).upload.status).toBe("ABORTED");
+    await expectError(await api.post(`/api/uploads/${ticket.upload.id}/complete`), 409, "upload_closed");
+  });
+
+  test("part signing refuses bad part numbers, MD5s and batch sizes over HTTP", async () => {
+    const size = 100 * 1024 * 1024; // 7 parts of 16 MiB
+    const ticket = await (await api.post("/api/uploads", { data: { name: "parts.bin", type: "application/octet-stream", size } })).json();
+    expect(ticket).toMatchObject({ strategy: "multipart", partSize: 16 * 1024 * 1024, partCount: 7 });
+    const sign = (parts: unknown) => api.post(`/api/uploads/${ticket.upload.id}/parts`, { data: { parts } });
+    for (const parts of [[{ number: 0 }], [{ number: 10_001 }], [{ number: 1, md5: "zz" }], [{ number: 2 }, { number: 2 }], Array.from({ length: 101 }, (_, i) => ({ number: i + 1 })), [], "1"]) {
+      await expectError(await sign(parts), 422, "validation_failed");
+    }
+    await expectError(await sign([{ number: 8 }]), 422, "part_out_of_range");
+    const signed = await (await sign([{ number: 1, md5: "1B2M2Y8AsgTpgAmY7PhCfg==" }, { number: 7 }])).json();
+    expect(signed.parts.map((part: { number: number }) => part.number)).toEqual([1, 7]);
+    expect(signed.parts[0].headers["Content-MD5"]).toBe("1B2M2Y8AsgTpgAmY7PhCfg==");
+    expect((await (await api.get(`/api/uploads/${ticket.upload.id}/parts`)).json()).parts).toEqual([]);
+    await expectError(await api.post(`/api/uploads/${ticket.upload.id}/complete`), 409, "parts_missing");
+    expect((await api.delete(`/api/uploads/${ticket.upload.id}`)).status()).toBe(204);
+    await expectError(await sign([{ number: 1 }]), 409, "upload_closed");
   });
 
   test("list query values are validated", async () => {

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIp } from "./client-ip";
 import { db } from "./db";
 import { env } from "./env";
 import { HttpError } from "./errors";
@@ -36,8 +37,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = String(req?.headers?.["x-forwarded-for"] ?? "local").split(",")[0].trim();
+        const ip = clientIp(req?.headers?.["x-forwarded-for"]) ?? "local";
         hit(`signin:${email}:${ip}`, { limit: 10, windowSeconds: 60 });
+        // Per account too: guessing from many addresses must not multiply the attempts.
+        hit(`signin-account:${email}`, { limit: 30, windowSeconds: 15 * 60 });
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(user?.passwordHash, password);
         if (!user || !ok || user.disabledAt) return null;

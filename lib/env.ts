@@ -1,14 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { MIN_SECRET_LENGTH, readOrCreateSecret } from "./local-auth-secret";
 
 // The only module that reads process.env. Every default works for the local stack
 // (embedded PGlite + the project's radosgw), so a fresh checkout runs with no configuration.
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.stringbool({ truthy: ["true", "1", "yes"], falsy: ["false", "0", "no"], case: "insensitive" });
 
 const bytes = z.coerce.number().int().positive();
 
@@ -20,7 +17,7 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for embedded PGlite)")
     .optional(),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
-  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   SIGNUP_ENABLED: bool.default(true),
@@ -32,8 +29,12 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).default("slipway-local-secret-key-0123456789"),
   S3_FORCE_PATH_STYLE: bool.default(true),
 
-  /** Largest file accepted. A single presigned PUT tops out at 5 GiB on S3. */
-  UPLOAD_MAX_BYTES: bytes.default(5 * 1024 ** 3),
+  /** Largest file accepted; S3's own limit for one object is 5 TiB. */
+  UPLOAD_MAX_BYTES: bytes.max(5 * 1024 ** 4).default(5 * 1024 ** 4),
+  /** Files above this go multipart (docs/performance.md says why this default). */
+  MULTIPART_THRESHOLD_BYTES: bytes.min(5 * 1024 ** 2).max(5 * 1024 ** 3).default(32 * 1024 ** 2),
+  /** Preferred part size; grows for files that would otherwise need more than 10,000 parts. */
+  MULTIPART_PART_BYTES: bytes.min(5 * 1024 ** 2).max(5 * 1024 ** 3).default(16 * 1024 ** 2),
   /** Storage allowance of a new account. */
   DEFAULT_QUOTA_BYTES: bytes.default(50 * 1024 ** 3),
   /** Comma-separated MIME patterns (`image/*`, `application/pdf`, `*` for all). */
@@ -41,11 +42,13 @@ const schema = z.object({
   /** Lifetime of a presigned PUT URL in seconds (DESIGN: at most 15 minutes). */
   PRESIGN_TTL_SECONDS: z.coerce.number().int().min(1).max(900).default(900),
   /** How long an unfinished slot stays open before the sweeper expires it. */
-  SLOT_TTL_SECONDS: z.coerce.number().int().min(60).default(24 * 3600),
+  SLOT_TTL_SECONDS: z.coerce.number().int().min(60).max(6 * 24 * 3600).default(3 * 24 * 3600),
 });
 
 function loadEnv() {
-  const parsed = schema.safeParse(process.env);
+  // `FOO=` in a shell or an .env file means "not set": the default applies, not a validation error.
+  const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+  const parsed = schema.safeParse(set);
   if (!parsed.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
@@ -54,28 +57,16 @@ function loadEnv() {
 
 const raw = loadEnv();
 
-/** A stable secret for local runs: created once under the data dir when AUTH_SECRET is unset. */
-function localAuthSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
-    writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
-  }
-}
-
 export const env = {
   ...raw,
   get authSecret(): string {
-    return raw.AUTH_SECRET ?? localAuthSecret(raw.SLIPWAY_DATA_DIR);
+    // A stable secret for local runs: created once under the data dir when AUTH_SECRET is unset.
+    return raw.AUTH_SECRET ?? readOrCreateSecret(path.join(raw.SLIPWAY_DATA_DIR, "auth-secret"));
   },
   pgliteDir: path.join(raw.SLIPWAY_DATA_DIR, "pglite"),
 };
 
 // next-auth v4 reads its own base URL from the environment; give it ours.
-process.env.NEXTAUTH_URL ??= raw.APP_URL;
+process.env.NEXTAUTH_URL ||= raw.APP_URL;
 // Slipway runs on Node 20 here by design; the SDK's notice about future Node 22 releases is noise.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= "true";

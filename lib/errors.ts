@@ -19,13 +19,40 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
+// Prisma codes for a database that is overloaded, timing out or briefly gone: worth a retry, not a 500.
+const DATABASE_BUSY = new Set([
+  "P1001", // cannot reach the server
+  "P1002", // server reached, but timed out
+  "P1008", // operation timed out
+  "P1017", // server closed the connection
+  "P2024", // timed out waiting for a pooled connection
+  "P2028", // transaction API error (e.g. the transaction timed out)
+  "P2034", // write conflict or deadlock
+]);
+
+/** The HttpError a Prisma error (duck-typed by its `code`) stands for, when it is not a bug. */
+function fromPrismaError(error: unknown): HttpError | undefined {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code !== "string") return undefined;
+  // Two requests racing to create the same unique row: the loser's answer is a conflict.
+  if (code === "P2002") return new HttpError(409, "conflict", "That already exists.");
+  // The row went away between finding and changing it.
+  if (code === "P2025") return notFound();
+  if (DATABASE_BUSY.has(code)) {
+    console.error("Database busy or unreachable", error);
+    return new HttpError(503, "database_busy", "The database is busy or unreachable. Try again in a moment.");
+  }
+  return undefined;
+}
+
 /** Maps anything thrown by a handler to a status and the JSON error body. Unknown errors are 500. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
-  if (error instanceof HttpError) {
+  const httpError = error instanceof HttpError ? error : fromPrismaError(error);
+  if (httpError) {
     return {
-      status: error.status,
-      headers: error.headers,
-      body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      status: httpError.status,
+      headers: httpError.headers,
+      body: { error: { code: httpError.code, message: httpError.message, ...(httpError.details ? { details: httpError.details } : {}) } },
     };
   }
   if (error instanceof ZodError) {
@@ -40,14 +67,6 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       },
     };
   }
-  if (isUniqueViolation(error)) {
-    return { status: 409, body: { error: { code: "conflict", message: "That already exists." } } };
-  }
   console.error("Unhandled error in API handler", error);
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
-}
-
-// Two requests racing to create the same unique row: the loser's answer is a conflict, not a crash.
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "./auth";
+import { clientIp } from "./client-ip";
+import { env } from "./env";
 import { HttpError, toErrorResponse } from "./errors";
 import { hit, type Limit } from "./rate-limit";
 
@@ -30,8 +32,20 @@ export function json(body: unknown, init?: ResponseInit): Response {
 }
 
 function requestMeta(req: Request): RequestMeta {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || req.headers.get("x-real-ip") || null, userAgent: req.headers.get("user-agent")?.slice(0, 500) ?? null };
+  return { ip: clientIp(req.headers.get("x-forwarded-for")), userAgent: req.headers.get("user-agent")?.slice(0, 500) ?? null };
+}
+
+const appOrigin = new URL(env.APP_URL).origin;
+
+// SameSite=Lax session cookies still ride along on requests from a sibling subdomain (same site,
+// other origin). Browsers name the page's origin on every non-GET request, so a foreign one is
+// refused; requests without Origin come from servers, scripts and tests, not from a victim's browser.
+function refuseCrossOrigin(req: Request): void {
+  if (req.method === "GET" || req.method === "HEAD") return;
+  const origin = req.headers.get("origin");
+  if (origin !== null && origin !== appOrigin) {
+    throw new HttpError(403, "cross_origin", "This request came from another site. Use Slipway from its own address.");
+  }
 }
 
 function errorToResponse(error: unknown): Response {
@@ -56,6 +70,7 @@ export function publicRoute(handler: (ctx: BaseContext) => Promise<Response>, op
 export function userRoute(handler: (ctx: UserContext) => Promise<Response>, options: Options = {}) {
   return async (req: Request, segment: RouteSegment): Promise<Response> => {
     try {
+      refuseCrossOrigin(req);
       const user = await requireUser();
       if (options.rateLimit) hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
       return await handler({ req, params: await segment.params, meta: requestMeta(req), user });
@@ -67,15 +82,46 @@ export function userRoute(handler: (ctx: UserContext) => Promise<Response>, opti
 
 const MAX_JSON_BYTES = 64 * 1024;
 
-/** Reads and validates a JSON body: 413 when huge, 400 when not JSON, 422 when the shape is wrong. */
+const tooLarge = () => new HttpError(413, "body_too_large", "The request body is too large (at most 64 KiB of JSON).");
+
+/** The body's bytes, refusing (413) as soon as they pass the limit, whatever Content-Length claims. */
+async function readBodyBytes(req: Request): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
+  if (Number(req.headers.get("content-length")) > MAX_JSON_BYTES) throw tooLarge();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks, total);
+    total += value.byteLength;
+    if (total > MAX_JSON_BYTES) {
+      // Stop the upload without waiting for it: the sender may never stop on its own.
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+}
+
+function isJsonType(contentType: string | null): boolean {
+  return contentType?.split(";")[0].trim().toLowerCase() === "application/json";
+}
+
+/**
+ * Reads and validates a JSON body: 413 when over 64 KiB, 415 when a body is not declared as
+ * application/json (a cross-site form cannot send that without a CORS preflight), 400 when it is
+ * not JSON (or not UTF-8), 422 when the shape is wrong. No body validates as `undefined`.
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new HttpError(413, "body_too_large", "The request body is too large.");
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw new HttpError(413, "body_too_large", "The request body is too large.");
+  const bytes = await readBodyBytes(req);
+  if (bytes.byteLength === 0) return schema.parse(undefined);
+  if (!isJsonType(req.headers.get("content-type"))) {
+    throw new HttpError(415, "unsupported_media_type", "Send the request body as JSON, with Content-Type: application/json.");
+  }
   let value: unknown;
   try {
-    value = text.length ? JSON.parse(text) : undefined;
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }

@@ -4,6 +4,12 @@ import { HttpError } from "./errors";
 // deployment would move these counters to the database or Redis.
 const windows = new Map<string, { count: number; resetAt: number }>();
 
+// Keys come from the outside (emails, addresses), so the map is capped: a flood of new keys
+// costs old windows, never memory.
+const MAX_KEYS = 50_000;
+// Room made at once when the map is full, so a flood does not pay a full sweep on every request.
+const EVICT_BATCH = MAX_KEYS / 10;
+
 export interface Limit {
   limit: number;
   windowSeconds: number;
@@ -13,9 +19,11 @@ export interface Limit {
 export function hit(key: string, { limit, windowSeconds }: Limit, now = Date.now()): void {
   let window = windows.get(key);
   if (!window || window.resetAt <= now) {
+    // Re-inserted, so the map's order stays the order in which windows started.
+    windows.delete(key);
+    if (windows.size >= MAX_KEYS) makeRoom(now);
     window = { count: 0, resetAt: now + windowSeconds * 1000 };
     windows.set(key, window);
-    if (windows.size > 50_000) prune(now);
   }
   window.count += 1;
   if (window.count > limit) {
@@ -26,6 +34,11 @@ export function hit(key: string, { limit, windowSeconds }: Limit, now = Date.now
   }
 }
 
-function prune(now: number): void {
+/** Drops the expired windows; if that frees too little, the windows that started first. */
+function makeRoom(now: number): void {
   for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
+  for (const key of windows.keys()) {
+    if (windows.size <= MAX_KEYS - EVICT_BATCH) break;
+    windows.delete(key);
+  }
 }

@@ -1,12 +1,13 @@
-import { DeleteObjectCommand, HeadBucketCommand, HeadObjectCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { S3Client } from "@aws-sdk/client-s3";
 import { S3RequestPresigner } from "@aws-sdk/s3-request-presigner";
 import { HttpRequest } from "@smithy/protocol-http";
 import { env } from "./env";
-import { HttpError } from "./errors";
 
 // One client for the whole process: building a client resolves endpoints and credentials,
 // which costs milliseconds. WHEN_REQUIRED stops the SDK from adding CRC32 checksums that
 // presigned URLs would then demand (real S3 rejects them; radosgw 16 does not know them).
+// Without timeouts a hung S3 would hang every request that touches it; with them the call
+// fails and answers 503 (throwOnRequestTimeout: otherwise the SDK only logs a warning).
 export const s3 = new S3Client({
   endpoint: env.S3_ENDPOINT,
   region: env.S3_REGION,
@@ -14,6 +15,7 @@ export const s3 = new S3Client({
   credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
   requestChecksumCalculation: "WHEN_REQUIRED",
   responseChecksumValidation: "WHEN_REQUIRED",
+  requestHandler: { connectionTimeout: 3000, requestTimeout: 30_000, throwOnRequestTimeout: true },
 });
 
 export const bucket = env.S3_BUCKET;
@@ -53,12 +55,18 @@ function objectLocation(key: string): { hostname: string; path: string } {
     : { hostname: `${bucket}.${endpoint.hostname}`, path: `/${escapedKey}` };
 }
 
-/** A presigned PUT whose Content-Length (and Content-Type / Content-MD5 when given) are signed. */
+/**
+ * A presigned PUT whose Content-Length (and Content-Type / Content-MD5 when given) are signed.
+ * An object PUT also signs `x-amz-acl: private`, so whoever holds the URL cannot store the
+ * object with a public ACL. Parts carry no ACL: the object gets the one of the server's
+ * CreateMultipartUpload.
+ */
 export async function presignPut(input: PresignPutInput): Promise<SignedRequest> {
   const { hostname, path } = objectLocation(input.key);
   const browserHeaders: Record<string, string> = {};
   if (input.contentType) browserHeaders["Content-Type"] = input.contentType;
   if (input.contentMd5) browserHeaders["Content-MD5"] = input.contentMd5;
+  if (!input.part) browserHeaders["x-amz-acl"] = "private";
 
   const request = new HttpRequest({
     method: "PUT",
@@ -74,6 +82,8 @@ export async function presignPut(input: PresignPutInput): Promise<SignedRequest>
     expiresIn: input.expiresInSeconds,
     signingDate: signedAt,
     signableHeaders: new Set(["content-type", "content-length", "content-md5"]),
+    // x-amz-* headers are hoisted into the query by default; as a header, the browser must send it.
+    unhoistableHeaders: new Set(["x-amz-acl"]),
   });
   const query = Object.entries(signed.query ?? {})
     .map(([name, value]) => `${escapeSegment(name)}=${escapeSegment(String(value))}`)
@@ -84,40 +94,4 @@ export async function presignPut(input: PresignPutInput): Promise<SignedRequest>
     headers: browserHeaders,
     expiresAt: new Date(signedAt.getTime() + input.expiresInSeconds * 1000),
   };
-}
-
-function storageDown(error: unknown): HttpError {
-  console.error("Object storage call failed", error);
-  return new HttpError(503, "storage_unavailable", "File storage is not reachable right now. Try again in a moment.");
-}
-
-export interface ObjectHead {
-  size: number;
-  contentType: string | undefined;
-  etag: string | undefined;
-}
-
-/** HeadObject, or null when the object does not exist. Other failures are 503. */
-export async function headObject(key: string): Promise<ObjectHead | null> {
-  try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return { size: head.ContentLength ?? -1, contentType: head.ContentType, etag: head.ETag?.replaceAll('"', "") };
-  } catch (error) {
-    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return null;
-    throw storageDown(error);
-  }
-}
-
-/** Deletes an object; deleting one that is already gone succeeds, as on S3. */
-export async function deleteObject(key: string): Promise<void> {
-  try {
-    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-  } catch (error) {
-    throw storageDown(error);
-  }
-}
-
-/** Throws unless the bucket answers; for the health check. */
-export async function pingBucket(): Promise<void> {
-  await s3.send(new HeadBucketCommand({ Bucket: bucket }));
 }

@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/bootstrap-bucket.ts
  *
- * A script, not app code: it reads process.env directly, with the same defaults as lib/env.ts.
+ * Configuration (S3_*, APP_URL) and the S3 client are the app's own, from lib/env and lib/s3.
  */
 import {
   CreateBucketCommand,
@@ -14,30 +14,13 @@ import {
   HeadBucketCommand,
   PutBucketCorsCommand,
   PutBucketLifecycleConfigurationCommand,
-  S3Client,
   type CORSRule,
   type LifecycleRule,
 } from "@aws-sdk/client-s3";
+import { env } from "../lib/env";
+import { bucket, s3 } from "../lib/s3";
 
-const env = process.env;
-const bucket = env.S3_BUCKET || "slipway";
-const region = env.S3_REGION || "us-east-1";
-const endpoint = env.S3_ENDPOINT || `http://127.0.0.1:${env.S3_PORT || "7480"}`;
-const appUrl = new URL(env.APP_URL || "http://127.0.0.1:3000");
-
-const s3 = new S3Client({
-  endpoint,
-  region,
-  forcePathStyle: ["true", "1", "yes"].includes(env.S3_FORCE_PATH_STYLE || "true"),
-  credentials: {
-    accessKeyId: env.S3_ACCESS_KEY_ID || "slipway-local-access",
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY || "slipway-local-secret-key-0123456789",
-  },
-  // radosgw 16 predates the flexible (CRC32) checksums the SDK sends by default: only send them
-  // where the S3 API requires a checksum (radosgw then ignores the header) and never demand one back.
-  requestChecksumCalculation: "WHEN_REQUIRED",
-  responseChecksumValidation: "WHEN_REQUIRED",
-});
+const appUrl = new URL(env.APP_URL);
 
 // The browser's Origin is the app's; 127.0.0.1 and localhost are different origins to a browser,
 // so a loopback app URL allows both spellings on the same port.
@@ -54,7 +37,8 @@ function allowedOrigins(): string[] {
 const corsRule: CORSRule = {
   AllowedOrigins: allowedOrigins(),
   AllowedMethods: ["GET", "PUT", "HEAD"],
-  AllowedHeaders: ["*"], // presigned PUTs carry Content-Type and whatever headers were signed
+  // Exactly what presigned PUTs send (lib/s3.ts presignPut); S3 compares them case-insensitively.
+  AllowedHeaders: ["content-type", "content-md5", "x-amz-acl"],
   ExposeHeaders: ["ETag"], // the client reads the ETag to confirm the upload
   MaxAgeSeconds: 3600,
 };
@@ -78,7 +62,7 @@ async function ensureBucket(): Promise<boolean> {
       new CreateBucketCommand({
         Bucket: bucket,
         // us-east-1 is S3's default and must not be named; other regions must be.
-        ...(region === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }),
+        ...(env.S3_REGION === "us-east-1" ? {} : { CreateBucketConfiguration: { LocationConstraint: env.S3_REGION as never } }),
       }),
     );
     return true;
@@ -124,7 +108,7 @@ async function main() {
   );
   await verify();
   console.log(
-    `bucket ${bucket} on ${endpoint}: ${created ? "created" : "exists"}; ` +
+    `bucket ${bucket} on ${env.S3_ENDPOINT}: ${created ? "created" : "exists"}; ` +
       `CORS for ${corsRule.AllowedOrigins!.join(", ")}; multipart uploads aborted after 7 days`,
   );
 }
@@ -132,6 +116,6 @@ async function main() {
 main().catch((err: Error) => {
   const down = /ECONNREFUSED/.test(String((err as { code?: string }).code ?? err.message));
   console.error(`bootstrap-bucket: ${err.name}: ${err.message}`);
-  if (down) console.error(`nothing answers on ${endpoint}: start it with scripts/object-store.sh start`);
+  if (down) console.error(`nothing answers on ${env.S3_ENDPOINT}: start it with scripts/object-store.sh start`);
   process.exit(1);
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Slipway needs on a Debian machine, skipping what is already there:
 #   scripts/install.sh            npm packages (+ generated Prisma client) and Ceph
-#   scripts/install.sh --test     also Chromium (for Playwright) and PostgreSQL (for the tests)
+#   scripts/install.sh --test     also Chromium (for Playwright); PostgreSQL for the tests is
+#                                 scripts/ensure-postgres.sh's business
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -17,7 +18,6 @@ bash scripts/object-store.sh install
 
 if [[ ${1:-} == --test ]]; then
   command -v chromium >/dev/null || apt_install chromium
-  command -v pg_ctlcluster >/dev/null || apt_install postgresql
 fi
 
 # npm ci only when the lock file changed since the last install (it wipes node_modules);

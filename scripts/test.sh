@@ -8,9 +8,31 @@ export NEXT_TELEMETRY_DISABLED=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLE
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# Each command runs in its own process group, in the background, so that a signal reaches this
+# script at once (bash defers traps until a foreground command ends) and the trap can stop the
+# command with everything it spawned (vitest workers, next start, Chromium).
+child=""
+run() {
+  set -m
+  "$@" &
+  child=$!
+  set +m
+  local status=0
+  wait "$child" || status=$?
+  child=""
+  return "$status"
+}
+stop_child() {
+  [[ -n $child ]] || return 0
+  kill -TERM -- "-$child" 2>/dev/null || true
+  wait "$child" 2>/dev/null || true
+}
+trap 'stop_child; exit 130' INT
+trap 'stop_child; exit 143' TERM
+
 step "install"
-bash scripts/install.sh --test
-bash scripts/ensure-postgres.sh
+run bash scripts/install.sh --test
+run bash scripts/ensure-postgres.sh
 
 step "object store (a fresh one for this run, on free ports)"
 store_dir=$(mktemp -d /var/tmp/slipway-test-store.XXXXXX)
@@ -18,20 +40,20 @@ S3_PORT=$(bash scripts/free-port.sh)
 CEPH_MON_PORT=$(bash scripts/free-port.sh)
 export S3_PORT CEPH_MON_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT
 trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
-SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh start
-S3_BUCKET=slipway-test APP_URL=http://127.0.0.1:3100 npx tsx scripts/bootstrap-bucket.ts
+SLIPWAY_DATA_DIR=$store_dir run bash scripts/object-store.sh start
+S3_BUCKET=slipway-test APP_URL=http://127.0.0.1:3100 run npx tsx scripts/bootstrap-bucket.ts
 
 step "typecheck"
-npx tsc --noEmit
+run npx tsc --noEmit
 
 step "unit, storage, integration (PGlite + PostgreSQL), migrations"
-npx vitest run
+run npx vitest run
 
 step "build"
-npx next build
+run npx next build
 
 step "end-to-end (Chromium)"
-npx playwright test
+run npx playwright test
 
 step "the README's run command on an empty data dir"
-SLIPWAY_SMOKE=1 npx vitest run --project smoke
+SLIPWAY_SMOKE=1 run npx vitest run --project smoke

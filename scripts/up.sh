@@ -5,18 +5,19 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NEXT_TELEMETRY_DISABLED=1
+export PORT=${PORT:-3000}
+
+# Checked first: next start would only fail after the install, the object store and the build.
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "up: something already listens on 127.0.0.1:$PORT (another Slipway?); stop it or set PORT to a free port" >&2
+  exit 1
+fi
 
 bash scripts/install.sh
 
-# S3_ENDPOINT set means "use that S3": the local object store is neither started nor stopped.
-local_store=false
-if [[ -z ${S3_ENDPOINT:-} ]]; then
-  bash scripts/object-store.sh start
-  local_store=true
-  export S3_ENDPOINT=http://127.0.0.1:${S3_PORT:-7480}
-fi
-
+# Set before anything starts, so an interrupted start is cleaned up too.
 app=""
+local_store=false
 cleanup() {
   if [[ -n $app ]]; then kill -TERM "$app" 2>/dev/null && wait "$app" 2>/dev/null || true; fi
   if $local_store; then bash scripts/object-store.sh stop; fi
@@ -24,8 +25,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 0' INT TERM # a requested stop is a clean exit; cleanup runs on EXIT
 
-# Rebuild only when sources changed since the last build.
-if [[ ! -f .next/BUILD_ID ]] || [[ -n $(find app components lib next.config.ts package-lock.json -newer .next/BUILD_ID -not -path 'lib/generated/*' -print -quit) ]]; then
+# S3_ENDPOINT set means "use that S3": the local object store is neither started nor stopped.
+if [[ -z ${S3_ENDPOINT:-} ]]; then
+  local_store=true
+  bash scripts/object-store.sh start
+  export S3_ENDPOINT=http://127.0.0.1:${S3_PORT:-7480}
+fi
+
+# Rebuild when anything the build reads changed since the last build (a new Prisma client too).
+if [[ ! -f .next/BUILD_ID ]] || [[ -n $(find app components lib prisma next.config.ts tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -print -quit) ]]; then
   npx next build
 fi
 

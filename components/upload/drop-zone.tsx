@@ -1,26 +1,31 @@
 "use client";
 
 import { useId, useRef, useState, type DragEvent } from "react";
+import { filesFromPicker, MAX_FILES_PER_DROP, readDroppedFiles } from "@/lib/upload-client/read-dropped-files";
+import type { FileEntry } from "@/lib/upload-client/upload-engine";
+import { ErrorMessage } from "../ui/error-message";
 
 interface Props {
-  onFiles: (files: File[]) => void;
+  onFiles: (entries: FileEntry[]) => void;
 }
 
-/** Takes files by drag-and-drop or by the keyboard-operable file picker. */
+/** Takes files and folders by drag-and-drop, or by keyboard-operable file and folder pickers. */
 export function DropZone({ onFiles }: Props) {
-  const input = useRef<HTMLInputElement>(null);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const hintId = useId();
 
-  function accept(list: FileList | null) {
-    const files = Array.from(list ?? []);
-    if (files.length) onFiles(files);
+  function accept({ entries, truncated }: { entries: FileEntry[]; truncated: boolean }) {
+    setNotice(truncated ? `Only the first ${MAX_FILES_PER_DROP.toLocaleString()} files were added. Drop the rest separately.` : null);
+    if (entries.length) onFiles(entries);
   }
 
-  function onDrop(event: DragEvent) {
+  async function onDrop(event: DragEvent) {
     event.preventDefault();
     setOver(false);
-    accept(event.dataTransfer.files);
+    accept(await readDroppedFiles(event.dataTransfer));
   }
 
   return (
@@ -37,22 +42,39 @@ export function DropZone({ onFiles }: Props) {
       }}
       onDrop={onDrop}
     >
-      <p className="drop-zone__title">Drop files here</p>
+      <p className="drop-zone__title">Drop files or folders here</p>
       <p id={hintId} className="muted">
-        Several at once is fine. They go straight to storage.
+        Any size, several at once. They go straight to storage; you can pause and resume.
       </p>
-      <button type="button" className="button" aria-describedby={hintId} onClick={() => input.current?.click()}>
-        Choose files…
-      </button>
+      <div className="drop-zone__buttons">
+        <button type="button" className="button" aria-describedby={hintId} onClick={() => filesInput.current?.click()}>
+          Choose files…
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => folderInput.current?.click()}>
+          Choose a folder…
+        </button>
+      </div>
+      <ErrorMessage message={notice} />
       <input
-        ref={input}
+        ref={filesInput}
         type="file"
         multiple
         hidden
         aria-label="Choose files to upload"
         onChange={(event) => {
-          accept(event.currentTarget.files);
+          accept(filesFromPicker(event.currentTarget.files ?? []));
           event.currentTarget.value = ""; // choosing the same file again must fire change again
+        }}
+      />
+      <input
+        ref={folderInput}
+        type="file"
+        hidden
+        aria-label="Choose a folder to upload"
+        {...{ webkitdirectory: "" }}
+        onChange={(event) => {
+          accept(filesFromPicker(event.currentTarget.files ?? []));
+          event.currentTarget.value = "";
         }}
       />
     </section>

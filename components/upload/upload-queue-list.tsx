@@ -1,72 +1,74 @@
 "use client";
 
 import { formatBytes } from "@/lib/format-bytes";
+import { formatDuration } from "@/lib/format-duration";
+import type { TaskState, TaskView } from "@/lib/upload-client/upload-task";
 import { ErrorMessage } from "../ui/error-message";
-import type { QueueItem } from "./use-upload-queue";
 
-const STATE_LABEL: Record<QueueItem["state"], string> = {
+const STATE_LABEL: Record<TaskState, string> = {
   queued: "Waiting",
   preparing: "Preparing",
   uploading: "Uploading",
+  paused: "Paused",
+  interrupted: "Paused — drop the file again to resume",
   verifying: "Verifying",
   done: "Uploaded",
   failed: "Failed",
   cancelled: "Cancelled",
 };
 
-interface Props {
-  items: QueueItem[];
-  onCancel: (key: string) => void;
-  onRetry: (key: string) => void;
-  onDismiss: (key: string) => void;
+export interface QueueActions {
+  pause: (id: string) => void;
+  resume: (id: string) => void;
+  cancel: (id: string) => void;
+  dismiss: (id: string) => void;
 }
 
-/** One row per file: progress bar, percentage, speed, state, and what went wrong in words. */
-export function UploadQueueList({ items, onCancel, onRetry, onDismiss }: Props) {
-  if (!items.length) return null;
-  const done = items.filter((item) => item.state === "done").length;
-  const failed = items.filter((item) => item.state === "failed").length;
+function ActionButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    <button type="button" className="link-button" onClick={onClick} aria-label={`${label} ${name}`}>
+      {label}
+    </button>
+  );
+}
+
+/** One row per file: progress bar, percentage, speed, time left, state, and errors in words. */
+export function UploadQueueList({ tasks, actions }: { tasks: TaskView[]; actions: QueueActions }) {
+  if (!tasks.length) return null;
+  const done = tasks.filter((task) => task.state === "done").length;
+  const failed = tasks.filter((task) => task.state === "failed").length;
   return (
     <>
       <p role="status" className="visually-hidden">
-        {`${done} of ${items.length} files uploaded${failed ? `, ${failed} failed` : ""}`}
+        {`${done} of ${tasks.length} files uploaded${failed ? `, ${failed} failed` : ""}`}
       </p>
       <ul className="queue" aria-label="Uploads in progress">
-        {items.map((item) => {
-          const percent = item.file.size ? Math.floor((item.loaded / item.file.size) * 100) : 100;
-          const active = ["preparing", "uploading", "verifying"].includes(item.state);
+        {tasks.map((task) => {
+          const name = task.folder ? `${task.folder}/${task.name}` : task.name;
+          const percent = task.size ? Math.floor((task.sent / task.size) * 100) : 100;
+          const running = task.state === "preparing" || task.state === "uploading" || task.state === "verifying";
           return (
-            <li key={item.key} className={`queue__item queue__item--${item.state}`}>
+            <li key={task.id} className={`queue__item queue__item--${task.state}`} data-upload-id={task.uploadId}>
               <div className="queue__head">
-                <span className="queue__name" title={item.file.name}>
-                  {item.file.name}
+                <span className="queue__name" title={name}>
+                  {name}
                 </span>
-                <span className="muted">{formatBytes(item.file.size)}</span>
+                <span className="muted">{formatBytes(task.size)}</span>
               </div>
-              <progress max={100} value={percent} aria-label={`Upload progress for ${item.file.name}`} aria-valuetext={`${percent}%`} />
+              <progress max={100} value={percent} aria-label={`Upload progress for ${name}`} aria-valuetext={`${percent}%`} />
               <div className="queue__meta">
-                <span data-testid="upload-state">{STATE_LABEL[item.state]}</span>
+                <span data-testid="upload-state">{STATE_LABEL[task.state]}</span>
                 <span data-testid="upload-percent">{percent}%</span>
-                {item.state === "uploading" && item.speed > 0 && <span>{formatBytes(item.speed)}/s</span>}
+                {task.state === "uploading" && task.speed > 0 && <span>{formatBytes(task.speed)}/s</span>}
+                {task.state === "uploading" && task.eta !== null && task.eta > 0 && <span>{formatDuration(task.eta)} left</span>}
                 <span className="queue__actions">
-                  {active && (
-                    <button type="button" className="link-button" onClick={() => onCancel(item.key)} aria-label={`Cancel upload of ${item.file.name}`}>
-                      Cancel
-                    </button>
-                  )}
-                  {(item.state === "failed" || item.state === "cancelled") && (
-                    <button type="button" className="link-button" onClick={() => onRetry(item.key)} aria-label={`Retry upload of ${item.file.name}`}>
-                      Retry
-                    </button>
-                  )}
-                  {!active && item.state !== "queued" && (
-                    <button type="button" className="link-button" onClick={() => onDismiss(item.key)} aria-label={`Dismiss ${item.file.name}`}>
-                      Dismiss
-                    </button>
-                  )}
+                  {running && <ActionButton label="Pause" name={name} onClick={() => actions.pause(task.id)} />}
+                  {(task.state === "paused" || task.state === "failed") && <ActionButton label="Resume" name={name} onClick={() => actions.resume(task.id)} />}
+                  {task.state !== "done" && task.state !== "cancelled" && <ActionButton label="Cancel" name={name} onClick={() => actions.cancel(task.id)} />}
+                  {(task.state === "done" || task.state === "cancelled") && <ActionButton label="Dismiss" name={name} onClick={() => actions.dismiss(task.id)} />}
                 </span>
               </div>
-              {item.state !== "cancelled" && <ErrorMessage message={item.error ?? null} />}
+              <ErrorMessage message={task.state === "failed" ? (task.error ?? null) : (task.notice ?? null)} />
             </li>
           );
         })}

@@ -3,14 +3,22 @@
 import { UploadsTable } from "../uploads/uploads-table";
 import { DropZone } from "./drop-zone";
 import { UploadQueueList } from "./upload-queue-list";
-import { useUploadQueue } from "./use-upload-queue";
+import { useUploadEngine } from "./use-upload-engine";
 
 export function UploadsDashboard() {
-  const queue = useUploadQueue();
+  const { engine, tasks } = useUploadEngine();
   return (
     <div className="stack">
-      <DropZone onFiles={queue.add} />
-      <UploadQueueList items={queue.items} onCancel={queue.cancel} onRetry={queue.retry} onDismiss={queue.dismiss} />
+      <DropZone onFiles={(entries) => void engine.add(entries)} />
+      <UploadQueueList
+        tasks={tasks}
+        actions={{
+          pause: (id) => engine.pause(id),
+          resume: (id) => engine.resume(id),
+          cancel: (id) => void engine.cancel(id),
+          dismiss: (id) => engine.dismiss(id),
+        }}
+      />
       <h2>Your files</h2>
       <UploadsTable />
     </div>

@@ -47,7 +47,8 @@ export function UploadsTable() {
         <tbody>
           {uploads.map((upload) => (
             <tr key={upload.id} data-upload-id={upload.id}>
-              <th scope="row" className="table__name" title={upload.name}>
+              <th scope="row" className="table__name" title={upload.folder ? `${upload.folder}/${upload.name}` : upload.name}>
+                {upload.folder && <span className="muted">{upload.folder}/</span>}
                 {upload.name}
               </th>
               <td>{formatBytes(upload.size)}</td>

@@ -14,8 +14,12 @@ export async function dropFiles(target: Locator, files: FileSpec[]): Promise<voi
   const dataTransfer = await target.page().evaluateHandle((specs) => {
     const transfer = new DataTransfer();
     for (const spec of specs) {
-      const bytes = spec.base64 ? Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0)) : new Uint8Array(spec.size);
-      transfer.items.add(new File([bytes], spec.name, { type: spec.type }));
+      // Zero-filled files are composed of one shared 1 MiB Blob, so even GiBs cost no memory.
+      const zeroMiB = new Blob([new Uint8Array(1024 * 1024)]);
+      const parts: BlobPart[] = spec.base64
+        ? [Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0))]
+        : [...Array<Blob>(Math.floor(spec.size / 1024 ** 2)).fill(zeroMiB), new Uint8Array(spec.size % 1024 ** 2)];
+      transfer.items.add(new File(parts, spec.name, { type: spec.type }));
     }
     return transfer;
   }, payload);

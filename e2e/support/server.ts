@@ -6,5 +6,5 @@ export const e2eServer = {
   bucket: "slipway-test",
   dataDir: ".data/e2e",
   allowedTypes: "image/*,text/plain,application/pdf,application/octet-stream",
-  quotaBytes: 64 * 1024 * 1024,
+  quotaBytes: 1024 * 1024 * 1024,
 };

@@ -6,38 +6,67 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, {
-    ...init,
-    headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}), ...init.headers },
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}), ...init.headers },
+    });
+  } catch {
+    throw new ApiError(0, "network", "The network connection was lost.");
+  }
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`);
+    const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
+    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.details, retryAfter);
   }
   return body as T;
 }
 
-export interface SingleUploadTicket {
-  upload: UploadJson;
-  strategy: "single";
+const post = <T>(path: string, body?: unknown) => call<T>(path, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) });
+
+export interface SignedPut {
   url: string;
   headers: Record<string, string>;
   expiresAt: string;
 }
+export type UploadTicket =
+  | ({ upload: UploadJson; strategy: "single" } & SignedPut)
+  | { upload: UploadJson; strategy: "multipart"; partSize: number; partCount: number };
+export type SignedPart = SignedPut & { number: number };
+export interface StoredPart {
+  number: number;
+  size: number;
+  etag: string;
+}
 
-export const api = {
-  createUpload: (input: { name: string; type: string; size: number; md5?: string }) =>
-    call<SingleUploadTicket>("/api/uploads", { method: "POST", body: JSON.stringify(input) }),
-  completeUpload: (id: string) => call<{ upload: UploadJson }>(`/api/uploads/${id}/complete`, { method: "POST" }),
-  deleteUpload: (id: string) => call<void>(`/api/uploads/${id}`, { method: "DELETE" }),
-  listUploads: (cursor?: string) =>
-    call<{ items: UploadJson[]; nextCursor: string | null }>(`/api/uploads${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`),
+/** The Slipway API as the upload engine uses it; tests supply their own. */
+export interface UploadApi {
+  createUpload(input: { name: string; type: string; size: number; md5?: string; folder?: string }): Promise<UploadTicket>;
+  signParts(id: string, parts: { number: number; md5?: string }[]): Promise<SignedPart[]>;
+  listParts(id: string): Promise<StoredPart[]>;
+  completeUpload(id: string): Promise<UploadJson>;
+  /** Cancels an unfinished upload (DELETE), or deletes a finished one. */
+  deleteUpload(id: string): Promise<void>;
+  getUpload(id: string): Promise<UploadJson>;
+}
+
+export const api: UploadApi & { listUploads(cursor?: string): Promise<{ items: UploadJson[]; nextCursor: string | null }> } = {
+  createUpload: (input) => post("/api/uploads", input),
+  signParts: async (id, parts) => (await post<{ parts: SignedPart[] }>(`/api/uploads/${id}/parts`, { parts })).parts,
+  listParts: async (id) => (await call<{ parts: StoredPart[] }>(`/api/uploads/${id}/parts`)).parts,
+  completeUpload: async (id) => (await post<{ upload: UploadJson }>(`/api/uploads/${id}/complete`)).upload,
+  deleteUpload: (id) => call<void>(`/api/uploads/${id}`, { method: "DELETE" }),
+  getUpload: async (id) => (await call<{ upload: UploadJson }>(`/api/uploads/${id}`)).upload,
+  listUploads: (cursor) => call(`/api/uploads${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`),
 };

@@ -1,9 +1,16 @@
 import { ApiError } from "./api";
 import { AbortedError, NetworkError, StorageError } from "./put-object";
 
-/** A sentence a person understands for anything an upload can fail with. */
-export function describeUploadError(error: unknown): string {
+const NETWORK_LOST = "The network connection was lost.";
+
+/**
+ * A sentence a person understands for anything an upload can fail with. While the engine is
+ * still retrying, the advice to act is left out (`retrying`).
+ */
+export function describeUploadError(error: unknown, { retrying = false } = {}): string {
+  const network = retrying ? NETWORK_LOST : `${NETWORK_LOST} Check your connection and retry.`;
   if (error instanceof ApiError) {
+    if (error.status === 0) return network;
     if (error.status === 401) return "Your session has ended. Sign in again, then retry.";
     if (error.status === 429) return "Too many uploads at once. Wait a moment and retry.";
     if (error.status >= 500) return "The server had a problem. Retry in a moment.";
@@ -15,8 +22,7 @@ export function describeUploadError(error: unknown): string {
     if (error.code === "EntityTooLarge" || error.status === 413) return "Storage refused the file as too large.";
     return `Storage refused the file (${error.code}). Retry the upload.`;
   }
-  if (error instanceof NetworkError) return "The network connection was lost. Check your connection and retry.";
-  if (error instanceof AbortedError) return "Upload cancelled.";
-  if (error instanceof TypeError) return "The network connection was lost. Check your connection and retry.";
+  if (error instanceof NetworkError) return network;
+  if (error instanceof AbortedError) return "Upload stopped.";
   return "Something went wrong with this upload. Retry it.";
 }

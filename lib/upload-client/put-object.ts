@@ -3,6 +3,7 @@ export class StorageError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    readonly retryAfter?: number,
   ) {
     super(`Storage refused the upload (${status} ${code}).`);
   }
@@ -13,7 +14,7 @@ export class NetworkError extends Error {}
 
 export class AbortedError extends Error {}
 
-export interface PutOptions {
+export interface PutRequest {
   url: string;
   headers: Record<string, string>;
   body: Blob;
@@ -22,12 +23,14 @@ export interface PutOptions {
   onProgress?: (loaded: number) => void;
 }
 
-/**
- * PUTs a Blob with XMLHttpRequest, the one browser API that reports upload progress.
- * Resolves with the ETag S3 answered (CORS must expose it).
- */
-export function putObject({ url, headers, body, signal, onProgress }: PutOptions): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+/** How bytes reach S3: XHR in the browser, fetch in Node tests. Resolves with the ETag. */
+export type Transport = (request: PutRequest) => Promise<string | null>;
+
+/** PUTs a Blob with XMLHttpRequest, the one browser API that reports upload progress. */
+export const xhrTransport: Transport = ({ url, headers, body, signal, onProgress }) =>
+  new Promise((resolve, reject) => {
+    // An XHR aborted before send() fires no event: settle here or the promise would hang.
+    if (signal?.aborted) return reject(new AbortedError("Upload stopped."));
     const xhr = new XMLHttpRequest();
     xhr.open("PUT", url);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
@@ -38,13 +41,12 @@ export function putObject({ url, headers, body, signal, onProgress }: PutOptions
         resolve(xhr.getResponseHeader("ETag"));
       } else {
         const code = /<Code>([^<]+)<\/Code>/.exec(xhr.responseText ?? "")?.[1] ?? "UnknownError";
-        reject(new StorageError(xhr.status, code));
+        const retryAfter = Number(xhr.getResponseHeader("Retry-After")) || undefined;
+        reject(new StorageError(xhr.status, code, retryAfter));
       }
     };
     xhr.onerror = () => reject(new NetworkError("The connection to storage was lost."));
-    xhr.onabort = () => reject(new AbortedError("Upload cancelled."));
+    xhr.onabort = () => reject(new AbortedError("Upload stopped."));
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
-    if (signal?.aborted) return xhr.abort();
     xhr.send(body);
   });
-}

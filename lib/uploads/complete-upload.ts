@@ -3,49 +3,86 @@ import { db } from "../db";
 import { HttpError } from "../errors";
 import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
-import { deleteObject, headObject } from "../s3";
+import { abortMultipartUpload } from "../storage/multipart";
+import { deleteObject, headObject, type ObjectHead } from "../storage/objects";
+import { assembleMultipart } from "./assemble-multipart";
 import { findOwnUpload } from "./find-own-upload";
 import { serializeUpload } from "./serialize-upload";
 
 const OPEN = ["PENDING", "UPLOADING"] as const;
+const isOpen = (upload: Upload) => (OPEN as readonly string[]).includes(upload.status);
 
 /** Why the stored object does not match the slot, or null when it does. */
-function mismatch(upload: Upload, head: { size: number; contentType?: string; etag?: string }): string | null {
+function mismatch(upload: Upload, head: ObjectHead, expectedEtag: string | null): string | null {
   if (head.size !== Number(upload.size)) return `the stored file is ${head.size} bytes, not the declared ${upload.size}`;
   if (head.contentType !== upload.contentType) return `the stored type is ${head.contentType}, not ${upload.contentType}`;
-  if (upload.md5 && head.etag !== Buffer.from(upload.md5, "base64").toString("hex")) return "the stored bytes do not match the declared MD5";
+  if (expectedEtag && head.etag !== expectedEtag) return `the stored ETag ${head.etag} is not the expected ${expectedEtag}`;
+  if (upload.strategy === "MULTIPART" && !head.etag?.endsWith(`-${upload.partCount}`)) return "the stored file was not assembled from the planned parts";
   return null;
 }
 
+/** The ETag the object must carry: from the declared MD5 (single) or the assembled parts (multipart). */
+async function expectedEtag(upload: Upload): Promise<string | null> {
+  if (upload.strategy === "SINGLE") return upload.md5 ? Buffer.from(upload.md5, "base64").toString("hex") : null;
+  const assembled = await assembleMultipart(upload);
+  return assembled?.expectedEtag ?? null;
+}
+
 /**
- * Marks a slot COMPLETE once HeadObject proves the object is there as declared. Completing a
- * COMPLETE slot answers the same result; an object that does not match fails the slot.
+ * Closes an open slot whose time ran out; returns the 409 upload_expired to answer. The slot
+ * becomes EXPIRED first, and only the request that made that change removes the stored bytes:
+ * a completion that won the race just before the deadline keeps its object.
+ */
+async function expire(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
+  const expired = await db.$transaction(async (tx) => {
+    const { count } = await tx.upload.updateMany({ where: { id: upload.id, status: { in: [...OPEN] } }, data: { status: "EXPIRED" } });
+    if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.expire", target: upload.id, data: { key: upload.key }, meta }, tx);
+    return count === 1;
+  });
+  if (expired) {
+    if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
+    await deleteObject(upload.key);
+  }
+  return new HttpError(409, "upload_expired", "This upload was not completed in time and has expired. Upload the file again.");
+}
+
+/**
+ * Marks a slot COMPLETE once S3 proves the object is there as declared: size, type and ETag
+ * (for multipart, after checking every part against the plan and assembling them). Completing
+ * a COMPLETE slot answers the same result; an object that does not match fails the slot; a
+ * slot past its expiresAt expires instead.
  */
 export async function completeUpload(userId: string, uploadId: string, meta: RequestMeta) {
   const upload = await findOwnUpload(userId, uploadId);
   if (upload.status === "COMPLETE") return serializeUpload(upload);
-  if (!(OPEN as readonly string[]).includes(upload.status)) {
+  if (!isOpen(upload)) {
     throw new HttpError(409, "upload_closed", `This upload is ${upload.status.toLowerCase()} and can no longer be completed.`);
   }
+  if (upload.expiresAt <= new Date()) throw await expire(upload, userId, meta);
 
+  const etag = await expectedEtag(upload);
   const head = await headObject(upload.key);
   if (!head) throw new HttpError(409, "object_missing", "The file has not reached storage yet: upload it, then complete.");
 
-  const problem = mismatch(upload, head);
+  const problem = mismatch(upload, head, etag);
   if (problem) {
     await deleteObject(upload.key);
-    await db.upload.update({ where: { id: upload.id }, data: { status: "FAILED" } });
-    await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta });
+    const { count } = await db.upload.updateMany({ where: { id: upload.id, status: { in: [...OPEN] } }, data: { status: "FAILED" } });
+    if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta });
     throw new HttpError(409, "object_mismatch", `The upload failed verification: ${problem}.`);
   }
 
+  // The deadline holds until the row changes: checking S3 may have taken us past it.
+  const now = new Date();
   const { count } = await db.upload.updateMany({
-    where: { id: upload.id, status: { in: [...OPEN] } },
-    data: { status: "COMPLETE", etag: head.etag, completedAt: new Date() },
+    where: { id: upload.id, status: { in: [...OPEN] }, expiresAt: { gt: now } },
+    data: { status: "COMPLETE", etag: head.etag, completedAt: now },
   });
   if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, meta });
   // A concurrent completion may have won the update; either way, answer what is stored now.
   const current = await findOwnUpload(userId, uploadId);
-  if (current.status !== "COMPLETE") throw new HttpError(409, "upload_closed", `This upload is ${current.status.toLowerCase()}.`);
-  return serializeUpload(current);
+  if (current.status === "COMPLETE") return serializeUpload(current);
+  // Still open, so the update lost to the deadline alone.
+  if (isOpen(current)) throw await expire(current, userId, meta);
+  throw new HttpError(409, "upload_closed", `This upload is ${current.status.toLowerCase()}.`);
 }

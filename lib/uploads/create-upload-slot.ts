@@ -6,9 +6,11 @@ import { HttpError } from "../errors";
 import { formatBytes } from "../format-bytes";
 import type { RequestMeta } from "../http";
 import { presignPut } from "../s3";
+import { createMultipartUpload } from "../storage/multipart";
 import type { CreateUploadInput } from "../validations/upload";
 import { isTypeAllowed, normalizeContentType } from "./content-type-policy";
-import { keySafeName, sanitizeFileName } from "./sanitize-file-name";
+import { planUpload } from "./plan-upload";
+import { keySafeName, sanitizeFileName, sanitizeFolder } from "./sanitize-file-name";
 import { serializeUpload } from "./serialize-upload";
 
 function checkInput(input: CreateUploadInput) {
@@ -26,13 +28,18 @@ function checkInput(input: CreateUploadInput) {
 }
 
 /**
- * Creates the upload slot row, then signs the PUT for it. The quota check and the insert run
- * under a lock on the owner's row, so parallel requests cannot together overshoot the quota.
+ * Creates the upload slot row, then either signs the single PUT or starts the S3 multipart
+ * upload (its parts are signed later, in batches). The quota check and the insert run under a
+ * lock on the owner's row, so parallel requests cannot together overshoot the quota.
  */
 export async function createUploadSlot(userId: string, input: CreateUploadInput, meta: RequestMeta) {
   const { name, contentType } = checkInput(input);
   const id = randomUUID();
   const now = new Date();
+  const plan = planUpload(input.size, { threshold: env.MULTIPART_THRESHOLD_BYTES, partSize: env.MULTIPART_PART_BYTES });
+  if (plan.strategy === "MULTIPART" && input.md5) {
+    throw new HttpError(422, "md5_not_applicable", "md5 applies to single uploads; send each part's MD5 when signing parts.");
+  }
 
   const upload = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
@@ -56,10 +63,11 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
         ownerId: userId,
         key: `u/${userId}/${id}/${keySafeName(name)}`,
         originalName: name,
+        folder: input.folder ? sanitizeFolder(input.folder) : null,
         contentType,
         size: BigInt(input.size),
         md5: input.md5,
-        strategy: "SINGLE",
+        ...plan,
         expiresAt: new Date(now.getTime() + env.SLOT_TTL_SECONDS * 1000),
       },
     });
@@ -67,6 +75,10 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
     return created;
   });
 
+  if (plan.strategy === "MULTIPART") {
+    const started = await startMultipart(upload.id, upload.key, contentType);
+    return { upload: serializeUpload(started), strategy: "multipart" as const, partSize: plan.partSize, partCount: plan.partCount };
+  }
   const signed = await presignPut({
     key: upload.key,
     contentType,
@@ -75,4 +87,15 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
     expiresInSeconds: env.PRESIGN_TTL_SECONDS,
   });
   return { upload: serializeUpload(upload), strategy: "single" as const, url: signed.url, headers: signed.headers, expiresAt: signed.expiresAt.toISOString() };
+}
+
+/** Opens the S3 multipart upload for a recorded slot; if S3 refuses, the slot is FAILED. */
+async function startMultipart(id: string, key: string, contentType: string) {
+  try {
+    const s3UploadId = await createMultipartUpload(key, contentType);
+    return await db.upload.update({ where: { id }, data: { s3UploadId } });
+  } catch (error) {
+    await db.upload.update({ where: { id }, data: { status: "FAILED" } });
+    throw error;
+  }
 }

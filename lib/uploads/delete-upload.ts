@@ -1,17 +1,30 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
+import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
-import { deleteObject } from "../s3";
+import { abortMultipartUpload } from "../storage/multipart";
+import { deleteObject } from "../storage/objects";
 import { findOwnUpload } from "./find-own-upload";
 
+const isOpen = (upload: Upload) => upload.status === "PENDING" || upload.status === "UPLOADING";
+
 /**
- * Deletes the object, then marks the slot DELETED and revokes its share links. The row stays
- * as a tombstone for the audit trail; the object goes first so a storage outage changes nothing.
+ * DELETE on an upload. An unfinished one is cancelled: its multipart upload is aborted on S3
+ * (freeing the parts) and the slot becomes ABORTED. A finished one is deleted: the object goes,
+ * the slot becomes a DELETED tombstone and its share links are revoked. Storage is changed
+ * first, so a storage outage (503) changes nothing in the database.
  */
 export async function deleteUpload(userId: string, uploadId: string, meta: RequestMeta): Promise<void> {
   const upload = await findOwnUpload(userId, uploadId);
-  await deleteObject(upload.key);
   const now = new Date();
+  if (isOpen(upload)) {
+    if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
+    await deleteObject(upload.key); // a single PUT may have landed without being completed
+    await db.upload.updateMany({ where: { id: upload.id, status: { in: ["PENDING", "UPLOADING"] } }, data: { status: "ABORTED" } });
+    await recordAuditEvent({ actorId: userId, action: "upload.abort", target: upload.id, data: { key: upload.key }, meta });
+    return;
+  }
+  await deleteObject(upload.key);
   await db.$transaction(async (tx) => {
     await tx.upload.update({ where: { id: upload.id }, data: { status: "DELETED", deletedAt: now } });
     await tx.shareLink.updateMany({ where: { uploadId: upload.id, revokedAt: null }, data: { revokedAt: now } });

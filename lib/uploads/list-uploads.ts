@@ -1,10 +1,19 @@
 import { db } from "../db";
+import { HttpError } from "../errors";
 import { serializeUpload } from "./serialize-upload";
 
-/** The owner's uploads, newest first, a page at a time; `nextCursor` is the id to continue after. */
+/**
+ * The owner's uploads, newest first, a page at a time; `nextCursor` is the id to continue after.
+ * Cancelled, expired and deleted slots are history, not files: they are left out.
+ */
 export async function listUploads(userId: string, { cursor, limit }: { cursor?: string; limit: number }) {
+  // The cursor row fixes where the page starts: it must be the caller's, or another user's
+  // upload would leak its position (and existence) through the page it produces.
+  if (cursor && !(await db.upload.findFirst({ where: { id: cursor, ownerId: userId }, select: { id: true } }))) {
+    throw new HttpError(422, "invalid_cursor", "That page cursor is not valid here. Start again from the first page.");
+  }
   const rows = await db.upload.findMany({
-    where: { ownerId: userId, status: { not: "DELETED" } },
+    where: { ownerId: userId, status: { notIn: ["ABORTED", "EXPIRED", "DELETED"] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),

@@ -1,18 +1,15 @@
-// Characters a file name must never carry: C0/C1 controls and DEL, bidirectional overrides and
-// isolates (they make "evil‮fdp.exe" display as "evil.exe.pdf"), and invisible zero-width marks.
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu;
+import { cleanText } from "../clean-text";
 
 export const MAX_NAME_LENGTH = 255;
 const MAX_EXTENSION_LENGTH = 16;
 
 /**
- * The display name kept for an upload, or null when nothing usable is left. Path separators
- * join the segments with "_" (so "../../etc/passwd" becomes "etc_passwd"), "." and ".."
- * segments and leading dots vanish, and long names are cut keeping their extension.
+ * The display name kept for an upload, or null when nothing usable is left. After cleanText,
+ * path separators join the segments with "_" (so "../../etc/passwd" becomes "etc_passwd"),
+ * "." and ".." segments and leading dots vanish, and long names are cut keeping their extension.
  */
 export function sanitizeFileName(raw: string): string | null {
-  const cleaned = raw.normalize("NFC").replace(FORBIDDEN, "");
-  const joined = cleaned
+  const joined = cleanText(raw)
     .split(/[/\\]+/)
     .map((segment) => segment.trim())
     .filter((segment) => segment !== "" && segment !== "." && segment !== "..")
@@ -42,4 +39,18 @@ export function keySafeName(name: string): string {
     .replace(/-+\./g, ".")
     .replace(/^[-.]+|[-.]+$/g, "");
   return truncateKeepingExtension(ascii, 120) || "file";
+}
+
+const MAX_FOLDER_LENGTH = 1024;
+const MAX_FOLDER_DEPTH = 32;
+
+/** A dropped folder's relative path for display: each segment sanitised, empty or ".." ones dropped. */
+export function sanitizeFolder(raw: string): string | null {
+  const segments = raw
+    .split(/[/\\]+/)
+    .map(sanitizeFileName)
+    .filter((segment): segment is string => segment !== null)
+    .slice(0, MAX_FOLDER_DEPTH);
+  const folder = Array.from(segments.join("/")).slice(0, MAX_FOLDER_LENGTH).join("");
+  return folder || null;
 }

@@ -5,9 +5,12 @@ export function serializeUpload(upload: Upload) {
   return {
     id: upload.id,
     name: upload.originalName,
+    folder: upload.folder,
     contentType: upload.contentType,
     size: Number(upload.size),
     strategy: upload.strategy,
+    partSize: upload.partSize,
+    partCount: upload.partCount,
     status: upload.status,
     review: upload.review,
     etag: upload.etag,

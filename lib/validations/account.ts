@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "../clean-text";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
@@ -13,6 +14,6 @@ export const signUpSchema = z.object({
     .string()
     .min(12, "Use at least 12 characters for your password.")
     .max(1024, "That password is too long."),
-  name: z.string().trim().min(1, "Tell us your name.").max(100, "Keep your name under 100 characters."),
+  name: z.string().overwrite(cleanText).trim().min(1, "Tell us your name.").max(100, "Keep your name under 100 characters."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

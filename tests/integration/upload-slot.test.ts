@@ -31,6 +31,13 @@ async function rejection(promise: Promise<unknown>): Promise<HttpError> {
   throw new Error("expected an HttpError");
 }
 
+/** A slot small enough for a single PUT, with its presigned URL. */
+async function createSingle(userId: string, input: Parameters<typeof createUploadSlot>[1]) {
+  const ticket = await createUploadSlot(userId, input, meta);
+  if (ticket.strategy !== "single") throw new Error(`expected a single PUT, got ${ticket.strategy}`);
+  return ticket;
+}
+
 async function putBytes(ticket: { url: string; headers: Record<string, string> }, bytes: Buffer) {
   const response = await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: new Uint8Array(bytes) });
   expect(response.status).toBe(200);
@@ -44,7 +51,7 @@ beforeAll(async () => {
 describe("upload slot lifecycle", () => {
   it("records the slot before signing, then COMPLETE after a real PUT", async () => {
     const bytes = randomBytes(64 * 1024);
-    const ticket = await createUploadSlot(alice, { name: "photo.png", type: "image/png", size: bytes.length }, meta);
+    const ticket = await createSingle(alice, { name: "photo.png", type: "image/png", size: bytes.length });
     expect(ticket.strategy).toBe("single");
     const row = await db.upload.findUniqueOrThrow({ where: { id: ticket.upload.id } });
     expect(row.status).toBe("PENDING");
@@ -60,7 +67,7 @@ describe("upload slot lifecycle", () => {
   });
 
   it("answers 409 to complete before the PUT and leaves the slot PENDING", async () => {
-    const ticket = await createUploadSlot(alice, { name: "early.txt", type: "text/plain", size: 10 }, meta);
+    const ticket = await createSingle(alice, { name: "early.txt", type: "text/plain", size: 10 });
     const error = await rejection(completeUpload(alice, ticket.upload.id, meta));
     expect(error.status).toBe(409);
     expect(error.code).toBe("object_missing");
@@ -70,14 +77,14 @@ describe("upload slot lifecycle", () => {
   it("verifies the declared MD5 and signs it into the URL", async () => {
     const bytes = Buffer.from("integrity matters");
     const md5 = (await import("node:crypto")).createHash("md5").update(bytes).digest("base64");
-    const ticket = await createUploadSlot(alice, { name: "md5.txt", type: "text/plain", size: bytes.length, md5 }, meta);
+    const ticket = await createSingle(alice, { name: "md5.txt", type: "text/plain", size: bytes.length, md5 });
     expect(ticket.headers["Content-MD5"]).toBe(md5);
     await putBytes(ticket, bytes);
     expect((await completeUpload(alice, ticket.upload.id, meta)).status).toBe("COMPLETE");
   });
 
   it("hides one user's upload from another: 404 on read, complete and delete", async () => {
-    const ticket = await createUploadSlot(alice, { name: "private.txt", type: "text/plain", size: 5 }, meta);
+    const ticket = await createSingle(alice, { name: "private.txt", type: "text/plain", size: 5 });
     const attempts = [() => findOwnUpload(bob, ticket.upload.id), () => completeUpload(bob, ticket.upload.id, meta), () => deleteUpload(bob, ticket.upload.id, meta)];
     for (const attempt of attempts) expect((await rejection(attempt())).status).toBe(404);
     expect((await listUploads(bob, { limit: 100 })).items).toEqual([]);
@@ -86,7 +93,7 @@ describe("upload slot lifecycle", () => {
 
   it("deletes object and slot, revokes links, and audits it", async () => {
     const bytes = randomBytes(1000);
-    const ticket = await createUploadSlot(alice, { name: "gone.bin", type: "application/octet-stream", size: bytes.length }, meta);
+    const ticket = await createSingle(alice, { name: "gone.bin", type: "application/octet-stream", size: bytes.length });
     await putBytes(ticket, bytes);
     await completeUpload(alice, ticket.upload.id, meta);
     const row = await db.upload.findUniqueOrThrow({ where: { id: ticket.upload.id } });
@@ -121,7 +128,7 @@ describe("bad input changes nothing", () => {
   it("refuses hostile and unusable names", async () => {
     await expectRefused(alice, { name: "....", type: "text/plain", size: 1 }, 422, "invalid_name");
     await expectRefused(alice, { name: "\u0000\u202e", type: "text/plain", size: 1 }, 422, "invalid_name");
-    const ticket = await createUploadSlot(alice, { name: "../../etc/passwd", type: "text/plain", size: 1 }, meta);
+    const ticket = await createSingle(alice, { name: "../../etc/passwd", type: "text/plain", size: 1 });
     expect(ticket.upload.name).toBe("etc_passwd");
     expect(new URL(ticket.url).pathname).toBe(`/${bucket}/u/${alice}/${ticket.upload.id}/etc_passwd`);
   });

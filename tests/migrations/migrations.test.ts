@@ -9,12 +9,12 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { adminUrl } from "../support/database-templates";
 
 // The committed migrations, applied from empty through scripts/prisma.mjs (the same path as
 // `npm run db:migrate`), must build the schema the generated client expects, on both the
 // embedded PGlite (PostgreSQL 18) and a real PostgreSQL server.
 
-const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const TABLES = ["AuditEvent", "ShareLink", "Upload", "User", "_prisma_migrations"];
 
 /** Runs the wrapper; resolves with its exit code and output instead of throwing. */

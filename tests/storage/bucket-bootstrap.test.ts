@@ -4,11 +4,12 @@ import { bucket, s3 } from "@/lib/s3";
 
 // scripts/test.sh bootstraps the test bucket for the e2e app origin before the tests run.
 describe("bucket bootstrap", () => {
-  it("sets CORS for the app origin: GET, PUT, HEAD, exposing ETag", async () => {
+  it("sets CORS for the app origin: GET, PUT, HEAD, the headers presigned PUTs send, exposing ETag", async () => {
     const { CORSRules } = await s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
     expect(CORSRules).toHaveLength(1);
-    expect(CORSRules![0].AllowedOrigins).toContain("http://127.0.0.1:3100");
+    expect([...CORSRules![0].AllowedOrigins!].sort()).toEqual(["http://127.0.0.1:3100", "http://localhost:3100"]);
     expect([...CORSRules![0].AllowedMethods!].sort()).toEqual(["GET", "HEAD", "PUT"]);
+    expect([...CORSRules![0].AllowedHeaders!].sort()).toEqual(["content-md5", "content-type", "x-amz-acl"]);
     expect(CORSRules![0].ExposeHeaders).toEqual(["ETag"]);
   });
 
@@ -20,11 +21,16 @@ describe("bucket bootstrap", () => {
   it("refuses a cross-origin preflight from any other origin", async () => {
     const endpoint = (await s3.config.endpoint!()).hostname;
     const port = (await s3.config.endpoint!()).port;
-    const preflight = (origin: string) =>
-      fetch(`http://${endpoint}:${port}/${bucket}/u/x`, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "PUT" } });
-    const allowed = await preflight("http://127.0.0.1:3100");
+    const preflight = (origin: string, headers = "content-type") =>
+      fetch(`http://${endpoint}:${port}/${bucket}/u/x`, {
+        method: "OPTIONS",
+        headers: { Origin: origin, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": headers },
+      });
+    const allowed = await preflight("http://127.0.0.1:3100", "content-md5,content-type,x-amz-acl");
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3100");
     const refused = await preflight("http://evil.example");
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
+    const otherHeader = await preflight("http://127.0.0.1:3100", "content-type,x-amz-grant-read");
+    expect(otherHeader.headers.get("access-control-allow-origin")).toBeNull();
   });
 });

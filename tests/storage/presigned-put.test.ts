@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { bucket, presignPut, s3 } from "@/lib/s3";
 
@@ -45,6 +45,39 @@ describe("presigned PUT against radosgw", () => {
     const result = await put(signed.url, signed.headers, corrupted);
     expect(result.status).toBe(400);
     expect(result.code).toBe("BadDigest");
+  });
+
+  it("refuses a PUT that asks for a public ACL, or leaves the signed ACL out", async () => {
+    const signed = await presignPut({ key: key("acl.txt"), contentType: "text/plain", contentLength: body.length, expiresInSeconds: 60 });
+    expect(signed.headers["x-amz-acl"]).toBe("private");
+    for (const acl of ["public-read", "public-read-write"]) {
+      const result = await put(signed.url, { ...signed.headers, "x-amz-acl": acl }, body);
+      expect(result, acl).toEqual({ status: 403, code: "SignatureDoesNotMatch" });
+    }
+    const { "x-amz-acl": _, ...withoutAcl } = signed.headers;
+    expect(await put(signed.url, withoutAcl, body)).toEqual({ status: 403, code: "SignatureDoesNotMatch" });
+  });
+
+  it("stores objects nobody can read without a signature", async () => {
+    const k = key("private.txt");
+    const signed = await presignPut({ key: k, contentType: "text/plain", contentLength: body.length, expiresInSeconds: 60 });
+    expect((await put(signed.url, signed.headers, body)).status).toBe(200);
+    const { origin, pathname } = new URL(signed.url);
+    const anonymous = await fetch(`${origin}${pathname}`);
+    expect(anonymous.status).toBe(403);
+    expect(await anonymous.text()).not.toContain("hello, slipway");
+  });
+
+  it("keeps a multipart object private even when a part PUT asks for a public ACL", async () => {
+    const k = key("parts.txt");
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: k, ContentType: "text/plain" }));
+    const signed = await presignPut({ key: k, contentLength: body.length, expiresInSeconds: 60, part: { uploadId: UploadId!, number: 1 } });
+    const response = await fetch(signed.url, { method: "PUT", headers: { ...signed.headers, "x-amz-acl": "public-read" }, body: new Uint8Array(body) });
+    expect(response.status).toBe(200);
+    const parts = [{ PartNumber: 1, ETag: response.headers.get("etag")! }];
+    await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: k, UploadId, MultipartUpload: { Parts: parts } }));
+    const { origin, pathname } = new URL(signed.url);
+    expect((await fetch(`${origin}${pathname}`)).status).toBe(403);
   });
 
   it("refuses the URL once it has expired", async () => {

@@ -16,8 +16,30 @@ describe("toErrorResponse", () => {
     expect(result.body.error.message).toContain("size");
   });
 
-  it("maps a unique-constraint race to 409", () => {
-    expect(toErrorResponse(Object.assign(new Error("dup"), { code: "P2002" })).status).toBe(409);
+  const prismaError = (code: string) => Object.assign(new Error(`prisma ${code}`), { code });
+
+  it("maps a unique-constraint race to 409 and a vanished row to 404", () => {
+    expect(toErrorResponse(prismaError("P2002"))).toMatchObject({ status: 409, body: { error: { code: "conflict" } } });
+    expect(toErrorResponse(prismaError("P2025"))).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
+  });
+
+  it("maps a busy, timed-out or unreachable database to 503 database_busy", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const code of ["P2028", "P2034", "P1001", "P1002", "P1008", "P1017", "P2024"]) {
+      const result = toErrorResponse(prismaError(code));
+      expect(result.status, code).toBe(503);
+      expect(result.body.error, code).toEqual({ code: "database_busy", message: "The database is busy or unreachable. Try again in a moment." });
+    }
+    expect(log).toHaveBeenCalledTimes(7);
+    log.mockRestore();
+  });
+
+  it("treats other codes, and codes that are not strings, as unknown errors", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(toErrorResponse(prismaError("P2003")).status).toBe(500);
+    expect(toErrorResponse(Object.assign(new Error("x"), { code: 2002 })).status).toBe(500);
+    expect(toErrorResponse(Object.assign(new Error("x"), { code: "ECONNREFUSED" })).status).toBe(500);
+    log.mockRestore();
   });
 
   it("hides unknown errors behind a generic 500", () => {

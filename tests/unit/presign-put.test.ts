@@ -1,8 +1,15 @@
+import { PutObjectCommand, UploadPartCommand } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { describe, expect, it } from "vitest";
-import { bucket, presignPut } from "@/lib/s3";
+import { bucket, presignPut, s3 } from "@/lib/s3";
 
 function signedHeaders(url: string): string[] {
   return (new URL(url).searchParams.get("X-Amz-SignedHeaders") ?? "").split(";");
+}
+
+function checksumParameters(url: string): string[] {
+  const names = [...new URL(url).searchParams.keys()].map((name) => name.toLowerCase());
+  return names.filter((name) => name.startsWith("x-amz-checksum-") || name === "x-amz-sdk-checksum-algorithm");
 }
 
 describe("presignPut", () => {
@@ -10,21 +17,33 @@ describe("presignPut", () => {
 
   it("carries no flexible-checksum parameters, which real S3 would then demand", async () => {
     const { url } = await presignPut({ ...base, contentMd5: "1B2M2Y8AsgTpgAmY7PhCfg==" });
-    const names = [...new URL(url).searchParams.keys()].map((name) => name.toLowerCase());
-    expect(names.filter((name) => name.startsWith("x-amz-checksum-"))).toEqual([]);
-    expect(names).not.toContain("x-amz-sdk-checksum-algorithm");
+    expect(checksumParameters(url)).toEqual([]);
     expect(url.toLowerCase()).not.toContain("checksum");
   });
 
-  it("signs content-type and content-length, and content-md5 when given", async () => {
+  // presignPut signs without the SDK's middleware; these guard the client setting
+  // (requestChecksumCalculation: WHEN_REQUIRED) for anything presigned through the SDK itself.
+  it("has a client that adds no checksums to SDK-presigned PUTs and parts either", async () => {
+    const put = await getSignedUrl(s3, new PutObjectCommand({ Bucket: bucket, Key: base.key, ContentType: "text/plain", ContentLength: 5 }), { expiresIn: 60 });
+    const part = await getSignedUrl(s3, new UploadPartCommand({ Bucket: bucket, Key: base.key, UploadId: "2~abc", PartNumber: 1, ContentLength: 5 }), { expiresIn: 60 });
+    expect(checksumParameters(put)).toEqual([]);
+    expect(checksumParameters(part)).toEqual([]);
+  });
+
+  it("signs content-type, content-length and x-amz-acl, and content-md5 when given", async () => {
     const plain = await presignPut(base);
-    expect(signedHeaders(plain.url)).toEqual(expect.arrayContaining(["content-length", "content-type", "host"]));
+    expect(signedHeaders(plain.url)).toEqual(expect.arrayContaining(["content-length", "content-type", "host", "x-amz-acl"]));
     expect(signedHeaders(plain.url)).not.toContain("content-md5");
-    expect(plain.headers).toEqual({ "Content-Type": "application/pdf" });
+    expect(plain.headers).toEqual({ "Content-Type": "application/pdf", "x-amz-acl": "private" });
 
     const withMd5 = await presignPut({ ...base, contentMd5: "1B2M2Y8AsgTpgAmY7PhCfg==" });
-    expect(signedHeaders(withMd5.url)).toEqual(expect.arrayContaining(["content-length", "content-md5", "content-type", "host"]));
-    expect(withMd5.headers).toEqual({ "Content-Type": "application/pdf", "Content-MD5": "1B2M2Y8AsgTpgAmY7PhCfg==" });
+    expect(signedHeaders(withMd5.url)).toEqual(expect.arrayContaining(["content-length", "content-md5", "content-type", "host", "x-amz-acl"]));
+    expect(withMd5.headers).toEqual({ "Content-Type": "application/pdf", "Content-MD5": "1B2M2Y8AsgTpgAmY7PhCfg==", "x-amz-acl": "private" });
+  });
+
+  it("keeps the ACL a header the browser must send, not a query parameter", async () => {
+    const { url } = await presignPut(base);
+    expect([...new URL(url).searchParams.keys()].map((name) => name.toLowerCase())).not.toContain("x-amz-acl");
   });
 
   it("expires when asked, at most as the caller says, and targets the server-chosen key", async () => {

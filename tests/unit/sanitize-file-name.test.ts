@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { keySafeName, MAX_NAME_LENGTH, sanitizeFileName } from "@/lib/uploads/sanitize-file-name";
+import { keySafeName, MAX_NAME_LENGTH, sanitizeFileName, sanitizeFolder } from "@/lib/uploads/sanitize-file-name";
 
 describe("sanitizeFileName on hostile names", () => {
   it("drops path traversal and separators", () => {
@@ -12,6 +12,12 @@ describe("sanitizeFileName on hostile names", () => {
     expect(sanitizeFileName("report\u0000.pdf")).toBe("report.pdf");
     expect(sanitizeFileName("a\u0007b\u001bc\u007f\u0085.txt")).toBe("abc.txt");
     expect(sanitizeFileName("line\r\nbreak.txt")).toBe("linebreak.txt");
+  });
+
+  it("replaces lone surrogates, which PostgreSQL cannot store", () => {
+    expect(sanitizeFileName("a\ud800")).toBe("a\ufffd");
+    expect(sanitizeFileName("\udc00b.txt")!.isWellFormed()).toBe(true);
+    expect(sanitizeFileName("x\u0000")).toBe("x");
   });
 
   it("removes bidirectional overrides such as U+202E and invisible marks", () => {
@@ -50,5 +56,15 @@ describe("keySafeName", () => {
     expect(keySafeName("日本語")).toBe("file");
     expect(keySafeName("a".repeat(300) + ".bin")).toHaveLength(120);
     expect(keySafeName("x y?z#.txt")).toMatch(/^[A-Za-z0-9._-]+$/);
+  });
+});
+
+describe("sanitizeFolder", () => {
+  it("keeps a relative folder path readable and harmless", () => {
+    expect(sanitizeFolder("photos/2024")).toBe("photos/2024");
+    expect(sanitizeFolder("../../etc/")).toBe("etc");
+    expect(sanitizeFolder("a\\b/\u202e c /./")).toBe("a/b/c");
+    expect(sanitizeFolder("/../")).toBeNull();
+    expect(sanitizeFolder("x/".repeat(100))).toBe(Array(32).fill("x").join("/"));
   });
 });

@@ -1,8 +1,16 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+
+// Loading the route sets up next-auth, which creates its auth secret under the data dir: keep
+// that out of the repository's .data.
+const dataDir = mkdtempSync(path.join(tmpdir(), "slipway-signup-"));
 
 // SIGNUP_ENABLED is read once at start-up, so each case loads the route module afresh.
 async function signUp(enabled: string) {
   vi.resetModules();
+  vi.stubEnv("SLIPWAY_DATA_DIR", dataDir);
   vi.stubEnv("SIGNUP_ENABLED", enabled);
   const { POST } = await import("@/app/api/account/route");
   const request = new Request("http://app.test/api/account", { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
@@ -11,6 +19,10 @@ async function signUp(enabled: string) {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+});
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("sign-up switch", () => {

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
-import { pingBucket } from "@/lib/s3";
+import { pingBucket } from "@/lib/storage/objects";
+import { withTimeout } from "@/lib/with-timeout";
 
 export const dynamic = "force-dynamic";
 
 async function check(probe: () => Promise<unknown>): Promise<"ok" | "down"> {
   try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))]);
+    await withTimeout(probe(), 3000);
     return "ok";
   } catch {
     return "down";

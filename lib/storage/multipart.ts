@@ -1,0 +1,59 @@
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  ListPartsCommand,
+} from "@aws-sdk/client-s3";
+import { bucket, s3 } from "../s3";
+import { storageCall } from "./storage-call";
+
+export interface StoredPart {
+  number: number;
+  size: number;
+  etag: string;
+}
+
+export async function createMultipartUpload(key: string, contentType: string): Promise<string> {
+  const { UploadId } = await storageCall(() => s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType })));
+  if (!UploadId) throw new Error("CreateMultipartUpload answered without an UploadId");
+  return UploadId;
+}
+
+/** Every uploaded part, following ListParts' pages; null when S3 no longer knows the upload. */
+export async function listParts(key: string, uploadId: string, pageSize = 1000): Promise<StoredPart[] | null> {
+  const parts: StoredPart[] = [];
+  let marker: string | undefined;
+  for (;;) {
+    const page = await storageCall(
+      () => s3.send(new ListPartsCommand({ Bucket: bucket, Key: key, UploadId: uploadId, PartNumberMarker: marker, MaxParts: pageSize })),
+      // radosgw 16 answers NoSuchKey for an unknown or aborted upload id; S3 answers NoSuchUpload.
+      { NoSuchUpload: () => null, NoSuchKey: () => null },
+    );
+    if (!page) return null;
+    for (const part of page.Parts ?? []) {
+      parts.push({ number: part.PartNumber!, size: part.Size ?? -1, etag: (part.ETag ?? "").replaceAll('"', "") });
+    }
+    if (!page.IsTruncated) return parts;
+    marker = page.NextPartNumberMarker;
+  }
+}
+
+export async function completeMultipartUpload(key: string, uploadId: string, parts: StoredPart[]): Promise<void> {
+  await storageCall(() =>
+    s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: bucket,
+        Key: key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts.map((part) => ({ PartNumber: part.number, ETag: `"${part.etag}"` })) },
+      }),
+    ),
+  );
+}
+
+/** Aborts an unfinished multipart upload; one S3 no longer knows is already gone. */
+export async function abortMultipartUpload(key: string, uploadId: string): Promise<void> {
+  await storageCall(() => s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })), {
+    NoSuchUpload: () => undefined,
+  });
+}

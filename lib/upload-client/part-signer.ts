@@ -1,0 +1,67 @@
+import type { SignedPart, UploadApi } from "./api";
+import { withRetries } from "./retry-policy";
+
+const MAX_BATCH = 100; // the API's limit per call
+const FRESH_FOR_MS = 60_000; // a URL closer than this to expiry is signed again before use
+
+/**
+ * Signs parts lazily, in batches: the parts asked for within one tick, plus whatever the
+ * caller says is ready next (hashed, when MD5s are sent), share one POST /parts call.
+ */
+export class PartSigner {
+  private signed = new Map<number, SignedPart>();
+  private queue = new Map<number, { md5?: string; waiters: Array<{ resolve: (part: SignedPart) => void; reject: (error: unknown) => void }> }>();
+  private flushScheduled = false;
+
+  constructor(
+    private readonly api: UploadApi,
+    private readonly uploadId: string,
+    /** Parts worth signing along with a request: the next ones, with their MD5 when known. */
+    private readonly readyAhead: () => Array<{ number: number; md5?: string }>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** A valid URL for `number` signed with `md5`; reuses a fresh one signed for the same MD5. */
+  get(number: number, md5: string | undefined, signal?: AbortSignal): Promise<SignedPart> {
+    const cached = this.signed.get(number);
+    if (cached && cached.headers["Content-MD5"] === md5 && Date.parse(cached.expiresAt) - this.now() > FRESH_FOR_MS) return Promise.resolve(cached);
+    this.signed.delete(number);
+    return new Promise((resolve, reject) => {
+      const entry = this.queue.get(number) ?? { md5, waiters: [] };
+      entry.md5 = md5;
+      entry.waiters.push({ resolve, reject });
+      this.queue.set(number, entry);
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setTimeout(() => void this.flush(signal), 0);
+      }
+    });
+  }
+
+  /** Forgets a URL S3 refused as expired, so the next `get` signs it again. */
+  invalidate(number: number): void {
+    this.signed.delete(number);
+  }
+
+  private async flush(signal?: AbortSignal): Promise<void> {
+    this.flushScheduled = false;
+    const batch = new Map([...this.queue].slice(0, MAX_BATCH));
+    for (const number of batch.keys()) this.queue.delete(number);
+    if (this.queue.size) {
+      this.flushScheduled = true;
+      setTimeout(() => void this.flush(signal), 0);
+    }
+    const request: Array<{ number: number; md5?: string }> = [...batch].map(([number, entry]) => ({ number, md5: entry.md5 }));
+    for (const extra of this.readyAhead()) {
+      if (request.length >= MAX_BATCH) break;
+      if (!batch.has(extra.number) && !this.signed.has(extra.number) && !this.queue.has(extra.number)) request.push(extra);
+    }
+    try {
+      const parts = await withRetries(() => this.api.signParts(this.uploadId, request), signal);
+      for (const part of parts) this.signed.set(part.number, part);
+      for (const [number, entry] of batch) entry.waiters.forEach((waiter) => waiter.resolve(this.signed.get(number)!));
+    } catch (error) {
+      for (const entry of batch.values()) entry.waiters.forEach((waiter) => waiter.reject(error));
+    }
+  }
+}

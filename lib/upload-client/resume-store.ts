@@ -1,0 +1,35 @@
+/** What survives a reload about an unfinished multipart upload, to find it again. */
+export interface ResumeRecord {
+  uploadId: string;
+  name: string;
+  folder?: string;
+  type: string;
+  size: number;
+  lastModified: number;
+  partSize: number;
+  partCount: number;
+  /** MD5 of the first part: tells the same file from another with the same name, size and date. */
+  firstPartMd5?: string;
+  savedAt: number;
+}
+
+export interface ResumeStore {
+  list(): Promise<ResumeRecord[]>;
+  save(record: ResumeRecord): Promise<void>;
+  remove(uploadId: string): Promise<void>;
+}
+
+/** For tests and for browsers without IndexedDB (private windows of some browsers). */
+export function memoryResumeStore(): ResumeStore {
+  const records = new Map<string, ResumeRecord>();
+  return {
+    list: async () => [...records.values()],
+    save: async (record) => void records.set(record.uploadId, record),
+    remove: async (uploadId) => void records.delete(uploadId),
+  };
+}
+
+/** Whether a dropped file looks like the one a record was made for (before checking its MD5). */
+export function sameFileShape(record: ResumeRecord, file: { name: string; size: number; lastModified: number }, folder?: string): boolean {
+  return record.name === file.name && record.size === file.size && record.lastModified === file.lastModified && (record.folder ?? "") === (folder ?? "");
+}

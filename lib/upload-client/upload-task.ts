@@ -1,0 +1,251 @@
+import { ApiError, type UploadApi, type UploadTicket } from "./api";
+import { describeUploadError } from "./describe-error";
+import { MultipartUpload, type MultipartDeps } from "./multipart-upload";
+import { ProgressTracker } from "./progress-tracker";
+import { AbortedError } from "./put-object";
+import type { ResumeRecord, ResumeStore } from "./resume-store";
+import { withRetries } from "./retry-policy";
+
+export type TaskState = "queued" | "preparing" | "uploading" | "paused" | "interrupted" | "verifying" | "done" | "failed" | "cancelled";
+
+export interface TaskView {
+  id: string;
+  name: string;
+  folder?: string;
+  size: number;
+  state: TaskState;
+  sent: number;
+  speed: number;
+  eta: number | null;
+  error?: string;
+  /** A passing problem being retried ("The network connection was lost. Retrying in 4 s…"). */
+  notice?: string;
+  uploadId?: string;
+}
+
+export interface TaskDeps extends MultipartDeps {
+  api: UploadApi;
+  store: ResumeStore;
+  now: () => number;
+}
+
+const FRESH_FOR_MS = 60_000;
+const MAX_COMPLETE_ROUNDS = 3;
+
+let taskCount = 0;
+
+/** One file's journey: slot, bytes, verification; pausable, resumable, cancellable at any point. */
+export class UploadTask {
+  // A counter, not crypto.randomUUID(): that exists only in secure contexts (not plain-HTTP hosts).
+  readonly id = `task-${++taskCount}`;
+  readonly name: string;
+  readonly size: number;
+  readonly folder?: string;
+  /** Set for a task restored after a reload, until its upload is found again. */
+  readonly record?: ResumeRecord;
+  state: TaskState;
+  error?: string;
+  notice?: string;
+  file?: File;
+  private uploadId?: string;
+  private single?: Extract<UploadTicket, { strategy: "single" }>;
+  private multipart?: MultipartUpload;
+  private progress: ProgressTracker;
+  private controller?: AbortController;
+
+  constructor(
+    init: { file: File; folder?: string } | { record: ResumeRecord },
+    private readonly deps: TaskDeps,
+    private readonly onChange: () => void,
+  ) {
+    if ("record" in init) {
+      this.record = init.record;
+      this.uploadId = init.record.uploadId;
+      this.folder = init.record.folder;
+      this.name = init.record.name;
+      this.size = init.record.size;
+      this.state = "interrupted";
+    } else {
+      this.file = init.file;
+      this.folder = init.folder;
+      this.name = init.file.name;
+      this.size = init.file.size;
+      this.state = "queued";
+    }
+    this.progress = new ProgressTracker(this.size);
+  }
+
+  view(): TaskView {
+    const { sent, speed, eta } = this.progress.snapshot(this.deps.now());
+    const active = this.state === "uploading";
+    return {
+      id: this.id,
+      name: this.name,
+      folder: this.folder,
+      size: this.size,
+      state: this.state,
+      sent,
+      speed: active ? speed : 0,
+      eta: active ? eta : null,
+      error: this.error,
+      notice: this.active ? this.notice : undefined,
+      uploadId: this.uploadId,
+    };
+  }
+
+  get active(): boolean {
+    return this.state === "preparing" || this.state === "uploading" || this.state === "verifying";
+  }
+
+  /** Gives an interrupted task (restored after a reload) its file back; it can then resume. */
+  attach(file: File): void {
+    this.file = file;
+    this.state = "queued";
+    this.error = undefined;
+  }
+
+  /** Runs until done, paused, cancelled or failed; never throws (failures become `error`). */
+  async run(): Promise<void> {
+    const controller = (this.controller = new AbortController());
+    const { signal } = controller;
+    try {
+      this.set("preparing");
+      await this.prepare(signal);
+      this.set("uploading");
+      if (this.multipart) await this.multipart.run(this.progress, signal, this.progressed, this.retrying);
+      else await this.sendSingle(signal);
+      this.set("verifying");
+      await this.complete(signal);
+      await this.deps.store.remove(this.uploadId!).catch(() => undefined);
+      this.set("done");
+    } catch (error) {
+      if (signal.aborted) return; // pause and cancel have set the state already
+      this.error = describeUploadError(error);
+      this.set("failed");
+    }
+  }
+
+  pause(): void {
+    if (!this.active) return;
+    this.set("paused");
+    this.controller?.abort(new AbortedError("paused"));
+  }
+
+  /** Paused, failed or re-attached: back in the queue, keeping every part already stored. */
+  requeue(): void {
+    this.error = undefined;
+    this.set("queued");
+  }
+
+  async cancel(): Promise<void> {
+    const wasDone = this.state === "done";
+    this.set("cancelled");
+    this.controller?.abort(new AbortedError("cancelled"));
+    if (this.uploadId && !wasDone) {
+      await withRetries(() => this.deps.api.deleteUpload(this.uploadId!)).catch(() => undefined);
+      await this.deps.store.remove(this.uploadId).catch(() => undefined);
+    }
+  }
+
+  private set(state: TaskState): void {
+    this.state = state;
+    this.onChange();
+  }
+
+  /** Progress clears a retry notice: the problem has passed. */
+  private readonly progressed = () => {
+    this.notice = undefined;
+    this.onChange();
+  };
+
+  private readonly retrying = (error: unknown, delayMs: number) => {
+    this.notice = `${describeUploadError(error, { retrying: true })} Retrying in ${Math.max(1, Math.round(delayMs / 1000))} s…`;
+    this.onChange();
+  };
+
+  private async prepare(signal: AbortSignal): Promise<void> {
+    const file = this.file!;
+    if (this.single && Date.parse(this.single.expiresAt) - this.deps.now() < FRESH_FOR_MS) {
+      // A single PUT URL cannot be signed again: give the stale slot back and take a new one.
+      await withRetries(() => this.deps.api.deleteUpload(this.single!.upload.id), signal).catch(() => undefined);
+      this.single = undefined;
+      this.uploadId = undefined;
+    }
+    if (this.uploadId && this.record && !this.multipart) await this.adoptStoredParts(signal);
+    if (this.uploadId) return;
+
+    const input = { name: file.name, type: file.type, size: file.size, folder: this.folder };
+    const ticket = await withRetries(() => this.deps.api.createUpload(input), signal, this.retrying);
+    this.uploadId = ticket.upload.id;
+    if (ticket.strategy === "single") {
+      this.single = ticket;
+      return;
+    }
+    this.multipart = new MultipartUpload(file, ticket.upload.id, ticket.partSize, ticket.partCount, this.deps);
+    const firstPartMd5 = this.deps.md5 ? await this.multipart.md5Of(1) : undefined;
+    const record: ResumeRecord = {
+      uploadId: ticket.upload.id,
+      name: file.name,
+      folder: this.folder,
+      type: file.type,
+      size: file.size,
+      lastModified: file.lastModified,
+      partSize: ticket.partSize,
+      partCount: ticket.partCount,
+      firstPartMd5,
+      savedAt: this.deps.now(),
+    };
+    await this.deps.store.save(record).catch(() => undefined); // resuming after a reload is a bonus, not a must
+  }
+
+  /** After a reload: the parts S3 already has count as sent; a slot the server closed starts over. */
+  private async adoptStoredParts(signal: AbortSignal): Promise<void> {
+    const record = this.record!;
+    const upload = new MultipartUpload(this.file!, record.uploadId, record.partSize, record.partCount, this.deps);
+    try {
+      const stored = await withRetries(() => this.deps.api.listParts(record.uploadId), signal, this.retrying);
+      this.progress.alreadyStored(upload.adopt(stored));
+      this.multipart = upload;
+    } catch (error) {
+      if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 409)) throw error;
+      await this.deps.store.remove(record.uploadId).catch(() => undefined);
+      this.uploadId = undefined;
+    }
+  }
+
+  private async sendSingle(signal: AbortSignal): Promise<void> {
+    const { url, headers } = this.single!;
+    const body = this.file!;
+    const onProgress = (loaded: number) => (this.progress.partProgress(1, loaded), this.progressed());
+    await withRetries(
+      async () => {
+        try {
+          await this.deps.transport({ url, headers, body, signal, onProgress });
+        } catch (error) {
+          this.progress.partLost(1);
+          throw error;
+        }
+      },
+      signal,
+      this.retrying,
+    );
+    this.progress.partDone(1, body.size);
+  }
+
+  /** Completes; parts the server reports missing (e.g. lost by storage) are sent again. */
+  private async complete(signal: AbortSignal): Promise<void> {
+    for (let round = 1; ; round++) {
+      try {
+        await withRetries(() => this.deps.api.completeUpload(this.uploadId!), signal, this.retrying);
+        return;
+      } catch (error) {
+        const missing = error instanceof ApiError && error.code === "parts_missing" ? (error.details as { missing?: number[] })?.missing : undefined;
+        if (!missing || !this.multipart || round >= MAX_COMPLETE_ROUNDS) throw error;
+        this.multipart.forget(missing);
+        this.set("uploading");
+        await this.multipart.run(this.progress, signal, this.progressed, this.retrying);
+        this.set("verifying");
+      }
+    }
+  }
+}
