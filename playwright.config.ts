@@ -40,6 +40,7 @@ export default defineConfig({
       UPLOAD_ALLOWED_TYPES: e2eServer.allowedTypes,
       DEFAULT_QUOTA_BYTES: String(e2eServer.quotaBytes),
       NEXT_TELEMETRY_DISABLED: "1",
+      SIGNUP_LIMIT_PER_HOUR: "1000", // every test signs up its own users from 127.0.0.1
     },
   },
 });

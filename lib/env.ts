@@ -21,6 +21,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),
   SIGNUP_ENABLED: bool.default(true),
+  /** Sign-ups allowed per client address per hour (the whole server allows 20 times that). */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
 
   S3_ENDPOINT: z.url().default("http://127.0.0.1:7480"),
   S3_REGION: z.string().min(1).default("us-east-1"),

@@ -9,10 +9,10 @@ export const POST = publicRoute(
   async ({ req, meta }) => {
     if (!env.SIGNUP_ENABLED) throw new HttpError(403, "signup_disabled", "Sign-up is closed. Ask an administrator for an account.");
     // Across all addresses too: a botnet must not be able to mint accounts without bound.
-    hit("signup-all", { limit: 200, windowSeconds: 3600 });
+    hit("signup-all", { limit: env.SIGNUP_LIMIT_PER_HOUR * 20, windowSeconds: 3600 });
     const input = await readJson(req, signUpSchema);
     const user = await createAccount(input, meta);
     return json({ user }, { status: 201 });
   },
-  { rateLimit: { name: "signup", limit: 10, windowSeconds: 600 } },
+  { rateLimit: { name: "signup", limit: env.SIGNUP_LIMIT_PER_HOUR, windowSeconds: 3600 } },
 );
