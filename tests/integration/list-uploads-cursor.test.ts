@@ -1,28 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/accounts/create-account";
-import { HttpError } from "@/lib/errors";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { listUploads } from "@/lib/uploads/list-uploads";
+import { newUser, rejection } from "../support/domain-helpers";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
 let bob: string;
 let bobsUpload: string;
 
-async function newUser(name: string) {
-  return (await createAccount({ email: `${randomUUID()}@test.local`, password: "correct horse battery", name }, meta)).id;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<HttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error("expected an HttpError");
-}
 
 beforeAll(async () => {
   alice = await newUser("Alice");

@@ -1,5 +1,4 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 // Small plans so a few MiB make a multipart upload; URLs that expire in 2 s so expiry is testable.
@@ -9,17 +8,17 @@ vi.hoisted(() => {
   process.env.PRESIGN_TTL_SECONDS = "2";
 });
 
-import { createAccount } from "@/lib/accounts/create-account";
 import { db } from "@/lib/db";
 import { bucket, s3 } from "@/lib/s3";
 import type { Transport } from "@/lib/upload-client/put-object";
 import { domainApi } from "../support/domain-api";
+import { newUser } from "../support/domain-helpers";
 import { fetchTransport, partNumberOf } from "../support/node-transport";
 import { engineFor, MiB, randomFile, settled, sha256 } from "../support/run-engine";
 
 let userId: string;
 beforeAll(async () => {
-  userId = (await createAccount({ email: `${randomUUID()}@test.local`, password: "correct horse battery", name: "Engine" }, undefined)).id;
+  userId = await newUser("Engine");
 });
 
 async function storedSha256(uploadId: string) {

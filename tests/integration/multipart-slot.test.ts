@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -7,9 +7,7 @@ vi.hoisted(() => {
   process.env.MULTIPART_PART_BYTES = String(5 * 1024 ** 2);
 });
 
-import { createAccount } from "@/lib/accounts/create-account";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3";
 import { listParts } from "@/lib/storage/multipart";
 import { completeUpload } from "@/lib/uploads/complete-upload";
@@ -18,6 +16,7 @@ import { deleteUpload } from "@/lib/uploads/delete-upload";
 import { listUploadParts } from "@/lib/uploads/list-upload-parts";
 import { signParts } from "@/lib/uploads/sign-parts";
 import { signPartsSchema } from "@/lib/validations/upload";
+import { newUser, rejection } from "../support/domain-helpers";
 import { MiB, nodeMd5 } from "../support/run-engine";
 
 const meta = { ip: null, userAgent: "vitest" };
@@ -25,20 +24,10 @@ let alice: string;
 let bob: string;
 
 beforeAll(async () => {
-  const user = () => createAccount({ email: `${randomUUID()}@test.local`, password: "correct horse battery", name: "T" }, undefined);
-  alice = (await user()).id;
-  bob = (await user()).id;
+  alice = await newUser("Alice");
+  bob = await newUser("Bob");
 });
 
-async function refusal(promise: Promise<unknown>): Promise<HttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error("expected an HttpError");
-}
 
 /** A 3-part slot (5 + 5 + 1 MiB) and its bytes. */
 async function threeParts() {
@@ -71,13 +60,13 @@ describe("multipart slot states", () => {
     const done = await completeUpload(alice, id, meta);
     expect(done.status).toBe("COMPLETE");
     expect(await completeUpload(alice, id, meta)).toEqual(done); // twice: same answer
-    expect((await refusal(signParts(alice, id, { parts: [{ number: 1 }] }))).status).toBe(409);
+    expect((await rejection(signParts(alice, id, { parts: [{ number: 1 }] }))).status).toBe(409);
   });
 
   it("answers 409 naming the missing parts, then completes once they arrive", async () => {
     const { id, put } = await threeParts();
     await put([2]);
-    const error = await refusal(completeUpload(alice, id, meta));
+    const error = await rejection(completeUpload(alice, id, meta));
     expect([error.status, error.code]).toEqual([409, "parts_missing"]);
     expect(error.details).toEqual({ missing: [1, 3] });
     expect(error.message).toContain("1, 3");
@@ -94,24 +83,24 @@ describe("multipart slot states", () => {
     expect(await statusOf(id)).toBe("ABORTED");
     const open = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
     expect((open.Uploads ?? []).filter((upload) => upload.UploadId === s3UploadId)).toEqual([]);
-    expect((await refusal(completeUpload(alice, id, meta))).status).toBe(409);
-    expect((await refusal(signParts(alice, id, { parts: [{ number: 2 }] }))).code).toBe("upload_closed");
+    expect((await rejection(completeUpload(alice, id, meta))).status).toBe(409);
+    expect((await rejection(signParts(alice, id, { parts: [{ number: 2 }] }))).code).toBe("upload_closed");
   });
 
   it("keeps other users out: 404 on signing, listing and completing", async () => {
     const { id } = await threeParts();
     for (const attempt of [() => signParts(bob, id, { parts: [{ number: 1 }] }), () => listUploadParts(bob, id), () => completeUpload(bob, id, meta)]) {
-      expect((await refusal(attempt())).status).toBe(404);
+      expect((await rejection(attempt())).status).toBe(404);
     }
   });
 
   it("refuses part numbers beyond the plan with 422, and a single upload's parts with 409", async () => {
     const { id } = await threeParts();
-    const error = await refusal(signParts(alice, id, { parts: [{ number: 2 }, { number: 4 }, { number: 9 }] }));
+    const error = await rejection(signParts(alice, id, { parts: [{ number: 2 }, { number: 4 }, { number: 9 }] }));
     expect([error.status, error.code]).toEqual([422, "part_out_of_range"]);
     expect(error.message).toContain("4, 9");
     const single = await createUploadSlot(alice, { name: "s.txt", type: "text/plain", size: 10 }, meta);
-    expect((await refusal(signParts(alice, single.upload.id, { parts: [{ number: 1 }] }))).code).toBe("not_multipart");
+    expect((await rejection(signParts(alice, single.upload.id, { parts: [{ number: 1 }] }))).code).toBe("not_multipart");
   });
 
   it("validates signing requests: part 0, 10,001, malformed MD5, duplicates, more than 100 parts", () => {

@@ -1,30 +1,19 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { HeadObjectCommand, ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/accounts/create-account";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
+import { newUser, rejection } from "../support/domain-helpers";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
 
 beforeAll(async () => {
-  const user = await createAccount({ email: `${randomUUID()}@test.local`, password: "correct horse battery", name: "Alice" }, meta);
-  alice = user.id;
+  alice = await newUser("Alice");
 });
 
-async function rejection(promise: Promise<unknown>): Promise<HttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error("expected an HttpError");
-}
 
 const expireNow = (id: string) => db.upload.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 

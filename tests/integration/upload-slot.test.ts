@@ -1,35 +1,20 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/accounts/create-account";
 import { db } from "@/lib/db";
-import { HttpError } from "@/lib/errors";
 import { bucket, s3 } from "@/lib/s3";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { deleteUpload } from "@/lib/uploads/delete-upload";
 import { findOwnUpload } from "@/lib/uploads/find-own-upload";
 import { listUploads } from "@/lib/uploads/list-uploads";
+import { newUser, rejection } from "../support/domain-helpers";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
 let bob: string;
 
-async function newUser(quotaBytes?: number) {
-  const user = await createAccount({ email: `${randomUUID()}@test.local`, password: "correct horse battery", name: "Test" }, meta);
-  if (quotaBytes !== undefined) await db.user.update({ where: { id: user.id }, data: { quotaBytes: BigInt(quotaBytes) } });
-  return user.id;
-}
 
-async function rejection(promise: Promise<unknown>): Promise<HttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error("expected an HttpError");
-}
 
 /** A slot small enough for a single PUT, with its presigned URL. */
 async function createSingle(userId: string, input: Parameters<typeof createUploadSlot>[1]) {
@@ -135,13 +120,13 @@ describe("bad input changes nothing", () => {
 
   it("refuses absurd sizes and a full quota with 413", async () => {
     await expectRefused(alice, { name: "huge.bin", type: "application/octet-stream", size: 6 * 1024 ** 4 }, 413, "file_too_large");
-    const dave = await newUser(100);
+    const dave = await newUser("Quota", 100);
     await createUploadSlot(dave, { name: "fits.bin", type: "application/octet-stream", size: 60 }, meta);
     await expectRefused(dave, { name: "over.bin", type: "application/octet-stream", size: 41 }, 413, "quota_exceeded");
   });
 
   it("keeps the quota under parallel requests", async () => {
-    const erin = await newUser(100);
+    const erin = await newUser("Quota", 100);
     const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => createUploadSlot(erin, { name: `p${i}.bin`, type: "application/octet-stream", size: 30 }, meta)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     expect(await db.upload.count({ where: { ownerId: erin } })).toBe(3);
