@@ -43,6 +43,8 @@ const schema = z.object({
   UPLOAD_ALLOWED_TYPES: z.string().default("*"),
   /** Lifetime of a presigned PUT URL in seconds (DESIGN: at most 15 minutes). */
   PRESIGN_TTL_SECONDS: z.coerce.number().int().min(1).max(900).default(900),
+  /** How often the server expires overdue slots and aborts orphaned multipart uploads; 0 turns it off. */
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** How long an unfinished slot stays open before the sweeper expires it. */
   SLOT_TTL_SECONDS: z.coerce.number().int().min(60).max(6 * 24 * 3600).default(3 * 24 * 3600),
 });

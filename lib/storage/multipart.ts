@@ -2,6 +2,7 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  ListMultipartUploadsCommand,
   ListPartsCommand,
 } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "../s3";
@@ -56,4 +57,25 @@ export async function abortMultipartUpload(key: string, uploadId: string): Promi
   await storageCall(() => s3.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: key, UploadId: uploadId })), {
     NoSuchUpload: () => undefined,
   });
+}
+
+export interface OpenMultipartUpload {
+  key: string;
+  uploadId: string;
+  initiated: Date;
+}
+
+/** Every unfinished multipart upload under `prefix`, one ListMultipartUploads page at a time. */
+export async function* listMultipartUploads(prefix: string): AsyncGenerator<OpenMultipartUpload[]> {
+  let keyMarker: string | undefined;
+  let uploadIdMarker: string | undefined;
+  for (;;) {
+    const page = await storageCall(() =>
+      s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker })),
+    );
+    yield (page.Uploads ?? []).map((upload) => ({ key: upload.Key!, uploadId: upload.UploadId!, initiated: upload.Initiated ?? new Date(0) }));
+    if (!page.IsTruncated) return;
+    keyMarker = page.NextKeyMarker;
+    uploadIdMarker = page.NextUploadIdMarker;
+  }
 }

@@ -3,9 +3,9 @@ import { db } from "../db";
 import { HttpError } from "../errors";
 import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
-import { abortMultipartUpload } from "../storage/multipart";
 import { deleteObject, headObject, type ObjectHead } from "../storage/objects";
 import { assembleMultipart } from "./assemble-multipart";
+import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
 import { serializeUpload } from "./serialize-upload";
 
@@ -28,21 +28,8 @@ async function expectedEtag(upload: Upload): Promise<string | null> {
   return assembled?.expectedEtag ?? null;
 }
 
-/**
- * Closes an open slot whose time ran out; returns the 409 upload_expired to answer. The slot
- * becomes EXPIRED first, and only the request that made that change removes the stored bytes:
- * a completion that won the race just before the deadline keeps its object.
- */
-async function expire(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
-  const expired = await db.$transaction(async (tx) => {
-    const { count } = await tx.upload.updateMany({ where: { id: upload.id, status: { in: [...OPEN] } }, data: { status: "EXPIRED" } });
-    if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.expire", target: upload.id, data: { key: upload.key }, meta }, tx);
-    return count === 1;
-  });
-  if (expired) {
-    if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
-    await deleteObject(upload.key);
-  }
+async function expired(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
+  await expireUpload(upload, userId, meta);
   return new HttpError(409, "upload_expired", "This upload was not completed in time and has expired. Upload the file again.");
 }
 
@@ -58,7 +45,7 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
   if (!isOpen(upload)) {
     throw new HttpError(409, "upload_closed", `This upload is ${upload.status.toLowerCase()} and can no longer be completed.`);
   }
-  if (upload.expiresAt <= new Date()) throw await expire(upload, userId, meta);
+  if (upload.expiresAt <= new Date()) throw await expired(upload, userId, meta);
 
   const etag = await expectedEtag(upload);
   const head = await headObject(upload.key);
@@ -83,6 +70,6 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
   const current = await findOwnUpload(userId, uploadId);
   if (current.status === "COMPLETE") return serializeUpload(current);
   // Still open, so the update lost to the deadline alone.
-  if (isOpen(current)) throw await expire(current, userId, meta);
+  if (isOpen(current)) throw await expired(current, userId, meta);
   throw new HttpError(409, "upload_closed", `This upload is ${current.status.toLowerCase()}.`);
 }
