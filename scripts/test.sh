@@ -50,7 +50,7 @@ step "unit, storage, integration (PGlite + PostgreSQL), migrations"
 run npx vitest run
 
 step "build"
-run npx next build
+run npm run build
 
 step "end-to-end (Chromium)"
 run npx playwright test

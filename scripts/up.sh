@@ -34,7 +34,7 @@ fi
 
 # Rebuild when anything the build reads changed since the last build (a new Prisma client too).
 if [[ ! -f .next/BUILD_ID ]] || [[ -n $(find app components lib prisma next.config.ts tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -print -quit) ]]; then
-  npx next build
+  npm run build
 fi
 
 bash scripts/serve.sh &
