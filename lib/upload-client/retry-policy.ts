@@ -44,7 +44,8 @@ export async function withRetries<T>(task: () => Promise<T>, signal?: AbortSigna
     try {
       return await task();
     } catch (error) {
-      if (signal?.aborted || !isTransient(error) || attempt >= MAX_ATTEMPTS) throw error;
+      if (signal?.aborted) throw signal.reason ?? error; // paused or cancelled: not a failure to report
+      if (!isTransient(error) || attempt >= MAX_ATTEMPTS) throw error;
       const delay = retryDelay(attempt, (error as { retryAfter?: number }).retryAfter);
       onRetry?.(error, delay);
       await sleep(delay, signal);
