@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { e2eServer } from "./e2e/support/server";
 
 export default defineConfig({
@@ -10,20 +11,7 @@ export default defineConfig({
   use: {
     baseURL: e2eServer.url,
     trace: "retain-on-failure",
-    launchOptions: {
-      // Debian's Chromium: Playwright must never download a browser here.
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `rm -rf ${e2eServer.dataDir} && bash scripts/serve.sh`,

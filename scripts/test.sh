@@ -55,5 +55,8 @@ run npm run build
 step "end-to-end (Chromium)"
 run npx playwright test
 
+step "benchmarks, small variant (the full run and its figures: docs/performance.md)"
+BENCH_MIB=256 BENCH_RSS_MIB=512 BENCH_OUTPUT=$store_dir/bench.json run bash bench/run.sh
+
 step "the README's run command on an empty data dir"
 SLIPWAY_SMOKE=1 run npx vitest run --project smoke

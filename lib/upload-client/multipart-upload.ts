@@ -121,7 +121,8 @@ export class MultipartUpload {
   }
 
   private hashAhead(from: number): void {
-    for (let number = from + 1; number <= Math.min(this.partCount, from + this.deps.concurrency); number++) {
+    // Twice the parts in flight: enough hashed parts wait unsigned that signing goes in batches.
+    for (let number = from + 1; number <= Math.min(this.partCount, from + this.deps.concurrency * 2); number++) {
       if (!this.done.has(number)) void this.md5Of(number).catch(() => undefined);
     }
   }

@@ -10,7 +10,7 @@ function fakeApi(ttlMs: number, now: () => number) {
       return parts.map((part) => ({
         number: part.number,
         url: `https://s3.test/part/${part.number}?sig=${calls.length}`,
-        headers: part.md5 ? { "Content-MD5": part.md5 } : {},
+        headers: (part.md5 ? { "Content-MD5": part.md5 } : {}) as Record<string, string>,
         expiresAt: new Date(now() + ttlMs).toISOString(),
       }));
     },

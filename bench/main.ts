@@ -1,0 +1,174 @@
+// The upload benchmarks, in one run against the app and object store bench/run.sh started.
+// Every figure that has a target is a ratio between uploads measured here, on this machine and
+// this radosgw, so it does not depend on how fast the machine is. Progress goes to stderr;
+// results to BENCH_OUTPUT (bench/run.sh prints them as markdown at the end).
+//
+// BENCH_SUITE=part-size (run.sh, once per extra MULTIPART_PART_BYTES it restarts the app with)
+// only measures the /uploads page and lib-storage at that part size, adding to the same file.
+import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
+import type { Browser, Cookie } from "@playwright/test";
+import { signUp } from "./accounts";
+import { launchBrowser, signInCookies } from "./browser";
+import { config, DEFAULT_CONCURRENCY, MiB } from "./config";
+import { fileBuffer } from "./file-bytes";
+import { writeJson, type Results, type UploadSample } from "./report";
+import { measureMd5Worker } from "./md5-speed";
+import { idleCheck } from "./processes";
+import { measureServerRss } from "./server-rss";
+import { measureSignParts } from "./sign-parts-latency";
+import { round } from "./stats";
+import { collectGarbage, emptyBucket } from "./store";
+import { uploadBare } from "./upload-bare";
+import { uploadWithLibStorage } from "./upload-lib-storage";
+import { uploadThroughApp } from "./upload-ours";
+
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const size = config.mib * MiB;
+const partMiB = config.partBytes / MiB;
+
+const sample = (bytes: number, { seconds, ...rest }: Omit<UploadSample, "mibPerSecond">): UploadSample => ({
+  seconds: round(seconds, 3),
+  mibPerSecond: round(bytes / MiB / seconds, 1),
+  ...rest,
+});
+
+/** Runs one upload, frees its storage (gc), and logs the speed. */
+async function measure(label: string, bytes: number, upload: () => Promise<Omit<UploadSample, "mibPerSecond">>): Promise<UploadSample> {
+  const result = sample(bytes, await upload());
+  await collectGarbage();
+  const calls = result.apiCalls ? `, API ${JSON.stringify(result.apiCalls)}` : "";
+  log(`${label}: ${result.seconds} s, ${result.mibPerSecond} MiB/s, CPU % ${JSON.stringify(result.cpu)}${calls}`);
+  return result;
+}
+
+/**
+ * Not recorded: the first multipart upload through each path pays for loading route modules,
+ * the MD5 worker, JIT and connection setup.
+ */
+async function warmUp(browser: Browser, cookies: Cookie[], { bare = true } = {}) {
+  const warm = Math.max(48 * MiB, 3 * config.partBytes); // a few parts, whatever the part size
+  log(`warm-up (${warm / MiB} MiB through each path)`);
+  await uploadWithLibStorage(fileBuffer(warm), DEFAULT_CONCURRENCY);
+  if (bare) await uploadBare(browser, warm, DEFAULT_CONCURRENCY);
+  await uploadThroughApp(browser, cookies, { size: warm });
+  await collectGarbage();
+}
+
+/** (a), (b), (c), (d) and the concurrency sweep, BENCH_RUNS times. */
+async function fullSuite(browser: Browser, cookies: Cookie[], results: Results) {
+  const signer = await signUp("signer"); // its own user: its own rate-limit budget
+  const body = fileBuffer(size);
+  await warmUp(browser, cookies);
+
+  for (let run = 1; run <= config.runs; run++) {
+    const tag = `run ${run}/${config.runs}, ${config.mib} MiB`;
+    results.libStorage.push(await measure(`${tag}: lib-storage`, size, () => uploadWithLibStorage(body, DEFAULT_CONCURRENCY)));
+    results.bare.push(await measure(`${tag}: bare page`, size, () => uploadBare(browser, size, DEFAULT_CONCURRENCY)));
+    const ours = await measure(`${tag}: /uploads page`, size, () => uploadThroughApp(browser, cookies, { size }));
+    results.ours.push(ours);
+    const md5Off = await measure(`${tag}: /uploads page ?md5=off`, size, () => uploadThroughApp(browser, cookies, { size, md5: false }));
+    results.oursMd5Off.push(md5Off);
+    // With MD5s and without: hashing may limit the upload before the number of requests does.
+    for (const concurrency of config.concurrencies) {
+      // The default was just measured (ours, md5Off): the same uploads, so they are not repeated.
+      const isDefault = concurrency === DEFAULT_CONCURRENCY;
+      const label = `${tag}: /uploads page ?concurrency=${concurrency}`;
+      results.byConcurrency[String(concurrency)].push(
+        isDefault ? ours : await measure(label, size, () => uploadThroughApp(browser, cookies, { size, concurrency })),
+      );
+      results.byConcurrencyMd5Off[String(concurrency)].push(
+        isDefault ? md5Off : await measure(`${label}&md5=off`, size, () => uploadThroughApp(browser, cookies, { size, concurrency, md5: false })),
+      );
+    }
+
+    const hashing = await measureMd5Worker(browser, cookies, size);
+    results.md5Worker.push({ seconds: round(hashing.seconds, 3), mibPerSecond: round(hashing.mibPerSecond, 1) });
+    log(`${tag}: MD5 worker alone: ${round(hashing.seconds, 2)} s, ${round(hashing.mibPerSecond, 1)} MiB/s`);
+
+    const signing = await measureSignParts(signer);
+    results.signParts.push({ ...signing, samplesMs: signing.samplesMs.map((ms) => round(ms, 2)) });
+    log(`${tag}: POST /parts ×${config.signCalls}: median ${round(signing.medianMs)} ms, p95 ${round(signing.p95Ms)} ms`);
+
+    const rssBytes = config.rssMib * MiB;
+    const { rss, result } = await measureServerRss(() => uploadThroughApp(browser, cookies, { size: rssBytes }));
+    await collectGarbage();
+    results.serverRss.push({ ...rss, upload: sample(rssBytes, result) });
+    log(`run ${run}: server RSS ${round(rss.beforeMiB, 1)} → ${round(rss.afterMiB, 1)} MiB (peak ${round(rss.peakMiB, 1)}) across a ${config.rssMib} MiB upload`);
+  }
+}
+
+/** Only the /uploads page and lib-storage, at the part size the app was started with. */
+async function partSizeSuite(browser: Browser, cookies: Cookie[], results: Results) {
+  const body = fileBuffer(size);
+  await warmUp(browser, cookies, { bare: false });
+  const entry: Results["byPartSize"][string] = { ours: [], libStorage: [] };
+  results.byPartSize[String(partMiB)] = entry;
+  for (let run = 1; run <= config.runs; run++) {
+    const tag = `run ${run}/${config.runs}, ${config.mib} MiB, ${partMiB} MiB parts`;
+    entry.libStorage.push(await measure(`${tag}: lib-storage`, size, () => uploadWithLibStorage(body, DEFAULT_CONCURRENCY)));
+    entry.ours.push(await measure(`${tag}: /uploads page`, size, () => uploadThroughApp(browser, cookies, { size })));
+  }
+}
+
+function newResults(): Results {
+  return {
+    settings: {
+      mib: config.mib,
+      rssMib: config.rssMib,
+      runs: config.runs,
+      partMiB,
+      defaultConcurrency: DEFAULT_CONCURRENCY,
+      concurrencies: config.concurrencies,
+      signCalls: config.signCalls,
+      signWarmup: config.signWarmup,
+      cores: os.cpus().length,
+      date: new Date().toISOString(),
+    },
+    libStorage: [],
+    bare: [],
+    ours: [],
+    oursMd5Off: [],
+    byConcurrency: Object.fromEntries(config.concurrencies.map((c) => [String(c), []])),
+    byConcurrencyMd5Off: Object.fromEntries(config.concurrencies.map((c) => [String(c), []])),
+    byPartSize: {},
+    md5Worker: [],
+    signParts: [],
+    serverRss: [],
+  };
+}
+
+async function main() {
+  const partSizeOnly = process.env.BENCH_SUITE === "part-size";
+  if (partSizeOnly && !existsSync(config.output)) throw new Error(`BENCH_SUITE=part-size adds to ${config.output}, which does not exist`);
+  const results: Results = partSizeOnly ? JSON.parse(readFileSync(config.output, "utf8")) : newResults();
+  const started = performance.now();
+
+  const busy = await idleCheck();
+  results.settings[partSizeOnly ? `busyBefore${partMiB}MiBParts` : "busyBefore"] = busy;
+  if (busy > 20) log(`warning: the machine is already ${busy}% busy (of one core) before the benchmark starts: expect noisy figures`);
+
+  const uploader = await signUp("uploader");
+  const browser = await launchBrowser();
+  results.settings.chromium = browser.version();
+  try {
+    const cookies = await signInCookies(browser, uploader.email, uploader.password);
+    await (partSizeOnly ? partSizeSuite : fullSuite)(browser, cookies, results);
+  } finally {
+    await browser.close();
+    const leftovers = await emptyBucket().catch((error) => (log(`could not empty the bucket: ${error}`), 0));
+    if (leftovers) log(`removed ${leftovers} leftover objects/uploads`);
+    await collectGarbage().catch(() => undefined);
+  }
+
+  const seconds = round((performance.now() - started) / 1000, 1);
+  results.settings[partSizeOnly ? `measureSeconds${partMiB}MiBParts` : "measureSeconds"] = seconds;
+  writeJson(config.output, results);
+  log(`done in ${seconds} s; results in ${config.output}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

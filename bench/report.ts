@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { CpuShare } from "./processes";
+import type { RssResult } from "./server-rss";
+import { median, round } from "./stats";
+
+export interface UploadSample {
+  seconds: number;
+  mibPerSecond: number;
+  cpu: CpuShare;
+  /** /uploads page only: the app's API calls during the upload, by route. */
+  apiCalls?: Record<string, number>;
+}
+
+export interface Results {
+  settings: Record<string, unknown>;
+  libStorage: UploadSample[];
+  bare: UploadSample[];
+  /** The /uploads page with its defaults (MD5 on, default concurrency). */
+  ours: UploadSample[];
+  oursMd5Off: UploadSample[];
+  /** The /uploads page by `?concurrency=`; the default's entry is the `ours` samples. */
+  byConcurrency: Record<string, UploadSample[]>;
+  /** The same with `?md5=off`; the default's entry is the `oursMd5Off` samples. */
+  byConcurrencyMd5Off: Record<string, UploadSample[]>;
+  /** Extra runs with the app restarted at other MULTIPART_PART_BYTES (MiB → samples), if any. */
+  byPartSize: Record<string, { ours: UploadSample[]; libStorage: UploadSample[] }>;
+  /** The app's MD5 worker hashing the file alone (diagnostic for b). */
+  md5Worker: Array<{ seconds: number; mibPerSecond: number }>;
+  signParts: Array<{ medianMs: number; p95Ms: number; samplesMs: number[] }>;
+  serverRss: Array<RssResult & { upload: UploadSample }>;
+}
+
+const speed = (samples: UploadSample[]) => median(samples.map((sample) => sample.mibPerSecond));
+
+/**
+ * Median over runs of the speed ratio a/b within each run: uploads of one run follow each
+ * other closely, so whatever else loads the machine at the time weighs on both alike.
+ */
+const ratio = (a: UploadSample[], b: UploadSample[]) => median(a.map((sample, i) => sample.mibPerSecond / b[i].mibPerSecond));
+const mid = <T>(items: T[], pick: (item: T) => number) => median(items.map(pick));
+
+/** The figures the targets are about: speeds are medians over the runs, ratios medians of per-run ratios. */
+export function summarize(results: Results) {
+  const ours = speed(results.ours);
+  const lib = speed(results.libStorage);
+  const bare = speed(results.bare);
+  const md5Off = speed(results.oursMd5Off);
+  return {
+    mibPerSecond: { ours, libStorage: lib, bare, oursMd5Off: md5Off },
+    ratios: {
+      oursVsLibStorage: ratio(results.ours, results.libStorage),
+      bareVsLibStorage: ratio(results.bare, results.libStorage),
+      oursVsBare: ratio(results.ours, results.bare),
+      md5OnVsOff: ratio(results.ours, results.oursMd5Off),
+    },
+    byConcurrency: Object.fromEntries(
+      Object.entries(results.byConcurrency).map(([c, samples]) => [c, { md5On: speed(samples), md5Off: speed(results.byConcurrencyMd5Off?.[c] ?? []) }]),
+    ),
+    byPartSize: {
+      [String(results.settings.partMiB)]: { ours, libStorage: lib },
+      ...Object.fromEntries(
+        Object.entries(results.byPartSize ?? {}).map(([mib, runs]) => [mib, { ours: speed(runs.ours), libStorage: speed(runs.libStorage) }]),
+      ),
+    },
+    md5WorkerMibPerSecond: mid(results.md5Worker ?? [], (r) => r.mibPerSecond),
+    signParts: { medianMs: mid(results.signParts, (r) => r.medianMs), p95Ms: mid(results.signParts, (r) => r.p95Ms) },
+    serverRss: {
+      beforeMiB: mid(results.serverRss, (r) => r.beforeMiB),
+      afterMiB: mid(results.serverRss, (r) => r.afterMiB),
+      peakMiB: mid(results.serverRss, (r) => r.peakMiB),
+      growthMiB: mid(results.serverRss, (r) => r.growthMiB),
+    },
+  };
+}
+
+const check = (ok: boolean) => (ok ? "ok" : "**missed**");
+
+export function markdown(results: Results): string {
+  const s = summarize(results);
+  const { mib, rssMib, runs, partMiB, defaultConcurrency } = results.settings as Record<string, number>;
+  const r2 = (value: number) => round(value, 2).toFixed(2);
+  const r1 = (value: number) => round(value, 1).toFixed(1);
+  const lines = [
+    `Upload benchmark: ${mib} MiB file, ${partMiB} MiB parts, median of ${runs} run(s); ` +
+      `machine ${results.settings.busyBefore}% busy (of one core) before it started`,
+    "",
+    "| Measurement | Result | Target | |",
+    "| --- | ---: | ---: | --- |",
+    `| (a) /uploads page, MD5 on, ${defaultConcurrency} in flight | ${r1(s.mibPerSecond.ours)} MiB/s | | |`,
+    `| (a) lib-storage from Node, 6 in flight | ${r1(s.mibPerSecond.libStorage)} MiB/s | | |`,
+    `| (a) bare page, presigned fetch PUTs, 6 in flight | ${r1(s.mibPerSecond.bare)} MiB/s | | |`,
+    `| (a) ours / lib-storage | ${r2(s.ratios.oursVsLibStorage)} | ≥ 0.90 | ${check(s.ratios.oursVsLibStorage >= 0.9)} |`,
+    `| (a) bare / lib-storage | ${r2(s.ratios.bareVsLibStorage)} | | |`,
+    `| (a) ours / bare | ${r2(s.ratios.oursVsBare)} | | |`,
+    `| (b) /uploads page, ?md5=off | ${r1(s.mibPerSecond.oursMd5Off)} MiB/s | | |`,
+    `| (b) MD5 on / off | ${r2(s.ratios.md5OnVsOff)} | ≥ 0.90 | ${check(s.ratios.md5OnVsOff >= 0.9)} |`,
+    `| (b) the app's MD5 worker alone, hashing the file | ${r1(s.md5WorkerMibPerSecond)} MiB/s | | |`,
+    `| (c) POST /parts, 100 parts, median | ${r1(s.signParts.medianMs)} ms | < 20 ms | ${check(s.signParts.medianMs < 20)} |`,
+    `| (c) POST /parts, 100 parts, p95 | ${r1(s.signParts.p95Ms)} ms | | |`,
+    `| (d) server RSS before → after ${rssMib} MiB upload | ${r1(s.serverRss.beforeMiB)} → ${r1(s.serverRss.afterMiB)} MiB (peak ${r1(s.serverRss.peakMiB)}) | | |`,
+    `| (d) server RSS growth | ${r1(s.serverRss.growthMiB)} MiB | < 30 MiB | ${check(s.serverRss.growthMiB < 30)} |`,
+    ...Object.entries(s.byConcurrency).map(
+      ([c, value]) =>
+        `| tune: /uploads page, ?concurrency=${c}${Number(c) === defaultConcurrency ? " (default)" : ""}: MD5 on, off | ${r1(value.md5On)}, ${r1(value.md5Off)} MiB/s | | |`,
+    ),
+  ];
+  if (Object.keys(results.byPartSize ?? {}).length) {
+    for (const [mib, value] of Object.entries(s.byPartSize).sort(([a], [b]) => Number(a) - Number(b))) {
+      lines.push(`| tune: ${mib} MiB parts (MULTIPART_PART_BYTES): /uploads page, lib-storage | ${r1(value.ours)}, ${r1(value.libStorage)} MiB/s | | |`);
+    }
+  }
+  lines.push(
+    "",
+    `CPU while uploading, % of one core (median run; the machine has ${results.settings.cores} cores; other = the rest of the machine):`,
+    "",
+  );
+  const cpuRows: Array<[string, UploadSample[]]> = [
+    ["/uploads page, MD5 on", results.ours],
+    ["/uploads page, ?md5=off", results.oursMd5Off],
+    ["bare page", results.bare],
+    ["lib-storage", results.libStorage],
+  ];
+  const groups = Object.keys(results.ours[0]?.cpu ?? {});
+  lines.push(`| Upload | ${groups.join(" | ")} |`, `| --- |${" ---: |".repeat(groups.length)}`);
+  for (const [label, samples] of cpuRows) {
+    const cpu = medianSample(samples).cpu as unknown as Record<string, number>;
+    lines.push(`| ${label} | ${groups.map((group) => cpu[group]).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+/** The run whose speed is the median (the lower middle one for an even count). */
+function medianSample(samples: UploadSample[]): UploadSample {
+  const sorted = [...samples].sort((a, b) => a.mibPerSecond - b.mibPerSecond);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+export function writeJson(file: string, results: Results): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ summary: summarize(results), ...results }, null, 2)}\n`);
+}
