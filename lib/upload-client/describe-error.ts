@@ -1,5 +1,6 @@
 import { ApiError } from "./api";
 import { AbortedError, NetworkError, StorageError } from "./put-object";
+import { FileReadError } from "./worker-md5";
 
 const NETWORK_LOST = "The network connection was lost.";
 
@@ -24,5 +25,6 @@ export function describeUploadError(error: unknown, { retrying = false } = {}): 
   }
   if (error instanceof NetworkError) return network;
   if (error instanceof AbortedError) return "Upload stopped.";
+  if (error instanceof FileReadError) return "The file could not be read. If it was moved or changed, choose it again.";
   return "Something went wrong with this upload. Retry it.";
 }

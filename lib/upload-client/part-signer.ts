@@ -11,6 +11,7 @@ const FRESH_FOR_MS = 60_000; // a URL closer than this to expiry is signed again
 export class PartSigner {
   private signed = new Map<number, SignedPart>();
   private queue = new Map<number, { md5?: string; waiters: Array<{ resolve: (part: SignedPart) => void; reject: (error: unknown) => void }> }>();
+  private signing = new Map<number, { md5?: string; done: Promise<unknown> }>();
   private flushScheduled = false;
 
   constructor(
@@ -22,9 +23,12 @@ export class PartSigner {
   ) {}
 
   /** A valid URL for `number` signed with `md5`; reuses a fresh one signed for the same MD5. */
-  get(number: number, md5: string | undefined, signal?: AbortSignal): Promise<SignedPart> {
+  async get(number: number, md5: string | undefined, signal?: AbortSignal): Promise<SignedPart> {
+    // Signed ahead in a batch still on its way: wait for it rather than ask twice.
+    const inFlight = this.signing.get(number);
+    if (inFlight && inFlight.md5 === md5) await inFlight.done.catch(() => undefined);
     const cached = this.signed.get(number);
-    if (cached && cached.headers["Content-MD5"] === md5 && Date.parse(cached.expiresAt) - this.now() > FRESH_FOR_MS) return Promise.resolve(cached);
+    if (cached && cached.headers["Content-MD5"] === md5 && Date.parse(cached.expiresAt) - this.now() > FRESH_FOR_MS) return cached;
     this.signed.delete(number);
     return new Promise((resolve, reject) => {
       const entry = this.queue.get(number) ?? { md5, waiters: [] };
@@ -54,14 +58,20 @@ export class PartSigner {
     const request: Array<{ number: number; md5?: string }> = [...batch].map(([number, entry]) => ({ number, md5: entry.md5 }));
     for (const extra of this.readyAhead()) {
       if (request.length >= MAX_BATCH) break;
-      if (!batch.has(extra.number) && !this.signed.has(extra.number) && !this.queue.has(extra.number)) request.push(extra);
+      const known = batch.has(extra.number) || this.signed.has(extra.number) || this.queue.has(extra.number) || this.signing.has(extra.number);
+      if (!known) request.push(extra);
     }
+    const call = withRetries(() => this.api.signParts(this.uploadId, request), signal);
+    const entries = request.map((part) => [part.number, { md5: part.md5, done: call }] as const);
+    for (const [number, entry] of entries) this.signing.set(number, entry);
     try {
-      const parts = await withRetries(() => this.api.signParts(this.uploadId, request), signal);
+      const parts = await call;
       for (const part of parts) this.signed.set(part.number, part);
       for (const [number, entry] of batch) entry.waiters.forEach((waiter) => waiter.resolve(this.signed.get(number)!));
     } catch (error) {
       for (const entry of batch.values()) entry.waiters.forEach((waiter) => waiter.reject(error));
+    } finally {
+      for (const [number, entry] of entries) if (this.signing.get(number) === entry) this.signing.delete(number);
     }
   }
 }

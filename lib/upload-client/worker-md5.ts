@@ -1,33 +1,50 @@
 import type { Md5 } from "./multipart-upload";
 
-/** MD5 (base64) of Blobs, computed in a Web Worker so hashing never blocks the page. */
-export function workerMd5(): Md5 {
-  let worker: Worker | undefined;
-  let nextId = 0;
-  const pending = new Map<number, { resolve: (md5: string) => void; reject: (error: Error) => void }>();
+/** The browser could not read the file (moved, changed or deleted since it was chosen). */
+export class FileReadError extends Error {}
 
-  function start(): Worker {
-    const created = new Worker("/workers/md5.js"); // bundled by scripts/build-workers.mjs
-    created.onmessage = (event: MessageEvent<{ id: number; md5?: string; error?: string }>) => {
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (md5: string) => void; reject: (error: Error) => void }>;
+}
+
+/**
+ * MD5 (base64) of Blobs, computed in Web Workers so hashing never blocks the page. Hashing
+ * paces a multipart upload (each part's MD5 is signed into its URL before it is sent), so up
+ * to two workers hash parts side by side; each job goes to the least busy one.
+ */
+export function workerMd5(size = Math.min(2, globalThis.navigator?.hardwareConcurrency || 1)): Md5 {
+  const slots: Array<Slot | undefined> = Array.from({ length: size }, () => undefined);
+  let nextId = 0;
+
+  function start(index: number): Slot {
+    const slot: Slot = { worker: new Worker("/workers/md5.js"), pending: new Map() }; // bundled by scripts/build-workers.mjs
+    slot.worker.onmessage = (event: MessageEvent<{ id: number; md5?: string; error?: string }>) => {
       const { id, md5, error } = event.data;
-      const waiter = pending.get(id);
-      pending.delete(id);
+      const waiter = slot.pending.get(id);
+      slot.pending.delete(id);
       if (md5) waiter?.resolve(md5);
-      else waiter?.reject(new Error(`Hashing failed: ${error}`));
+      else waiter?.reject(new FileReadError(`Reading the file failed: ${error}`));
     };
-    created.onerror = (event) => {
-      for (const waiter of pending.values()) waiter.reject(new Error(`Hashing failed: ${event.message}`));
-      pending.clear();
-      worker = undefined; // the next request starts a fresh worker
+    slot.worker.onerror = (event) => {
+      for (const waiter of slot.pending.values()) waiter.reject(new FileReadError(`Hashing failed: ${event.message}`));
+      slots[index] = undefined; // the next job starts a fresh worker here
     };
-    return created;
+    slots[index] = slot;
+    return slot;
+  }
+
+  function leastBusy(): Slot {
+    let best = 0;
+    for (let i = 1; i < slots.length; i++) if ((slots[i]?.pending.size ?? 0) < (slots[best]?.pending.size ?? 0)) best = i;
+    return slots[best] ?? start(best);
   }
 
   return (blob) =>
     new Promise((resolve, reject) => {
-      worker ??= start();
+      const slot = leastBusy();
       const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, blob });
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, blob });
     });
 }

@@ -53,3 +53,17 @@ describe("PartSigner", () => {
     expect(calls.map((call) => call.length)).toEqual([100, 50]);
   });
 });
+
+describe("PartSigner with a batch on its way", () => {
+  it("waits for a part already being signed ahead instead of asking again", async () => {
+    const { api, calls } = fakeApi(900_000, Date.now);
+    let ahead = [{ number: 2 }, { number: 3 }];
+    const signer = new PartSigner(api, "u1", () => ahead);
+    const first = signer.get(1, undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the batch [1, 2, 3] is sent
+    ahead = [];
+    const [one, two] = await Promise.all([first, signer.get(2, undefined)]);
+    expect([one.number, two.number]).toEqual([1, 2]);
+    expect(calls).toEqual([[{ number: 1 }, { number: 2 }, { number: 3 }]]);
+  });
+});
