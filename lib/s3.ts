@@ -77,21 +77,45 @@ export async function presignPut(input: PresignPutInput): Promise<SignedRequest>
     query: input.part ? { partNumber: String(input.part.number), uploadId: input.part.uploadId } : {},
     headers: { ...browserHeaders, "Content-Length": String(input.contentLength) },
   });
-  const signedAt = new Date();
-  const signed = await presigner.presign(request, {
-    expiresIn: input.expiresInSeconds,
-    signingDate: signedAt,
+  const signed = await sign(request, input.expiresInSeconds, {
     signableHeaders: new Set(["content-type", "content-length", "content-md5"]),
     // x-amz-* headers are hoisted into the query by default; as a header, the browser must send it.
     unhoistableHeaders: new Set(["x-amz-acl"]),
   });
+  return { ...signed, headers: browserHeaders };
+}
+
+/** Signs `request` for `expiresInSeconds` and renders it as a URL. */
+async function sign(request: HttpRequest, expiresInSeconds: number, options: { signableHeaders?: Set<string>; unhoistableHeaders?: Set<string> } = {}) {
+  const signedAt = new Date();
+  const signed = await presigner.presign(request, { expiresIn: expiresInSeconds, signingDate: signedAt, ...options });
   const query = Object.entries(signed.query ?? {})
     .map(([name, value]) => `${escapeSegment(name)}=${escapeSegment(String(value))}`)
     .join("&");
   const port = signed.port ? `:${signed.port}` : "";
-  return {
-    url: `${signed.protocol}//${signed.hostname}${port}${signed.path}?${query}`,
-    headers: browserHeaders,
-    expiresAt: new Date(signedAt.getTime() + input.expiresInSeconds * 1000),
-  };
+  return { url: `${signed.protocol}//${signed.hostname}${port}${signed.path}?${query}`, expiresAt: new Date(signedAt.getTime() + expiresInSeconds * 1000) };
+}
+
+/** RFC 6266 attachment header: an ASCII fallback name, and the exact name as UTF-8 in filename*. */
+export function attachmentDisposition(name: string): string {
+  const fallback = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_").trim() || "download";
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${escapeSegment(name)}`;
+}
+
+/**
+ * A presigned GET that makes S3 answer with Content-Disposition attachment (the given name,
+ * any Unicode) and the given Content-Type; both are part of the signature.
+ */
+export async function presignGet(input: { key: string; fileName: string; contentType: string; expiresInSeconds: number }) {
+  const { hostname, path } = objectLocation(input.key);
+  const request = new HttpRequest({
+    method: "GET",
+    protocol: endpoint.protocol,
+    hostname,
+    port: endpoint.port ? Number(endpoint.port) : undefined,
+    path,
+    query: { "response-content-disposition": attachmentDisposition(input.fileName), "response-content-type": input.contentType },
+    headers: {},
+  });
+  return sign(request, input.expiresInSeconds);
 }

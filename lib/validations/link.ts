@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const MAX_LINK_SECONDS = 30 * 24 * 3600;
+
+export const linkIdSchema = z.uuid();
+
+/** A share token as handed out: 32 random bytes in base64url (43 characters). */
+export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+
+export const createLinkSchema = z.object({
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(60, "A link must live at least a minute.")
+    .max(MAX_LINK_SECONDS, "A link can live at most 30 days."),
+  maxDownloads: z.number().int().min(1, "Allow at least one download.").max(1_000_000).optional(),
+  password: z.string().min(1).max(1024).optional(),
+});
+export type CreateLinkInput = z.infer<typeof createLinkSchema>;
