@@ -29,6 +29,8 @@ test("share links over HTTP: 302 to a short-lived GET, passwords, revocation, un
   expect((await anonymous.get(lockedPath, { maxRedirects: 0 })).status()).toBe(401);
   expect((await anonymous.post(lockedPath, { form: { password: "wrong" }, maxRedirects: 0 })).status()).toBe(403);
   expect((await anonymous.post(lockedPath, { form: { password: "let me in" }, maxRedirects: 0 })).status()).toBe(302);
+  const notAForm = await anonymous.post(lockedPath, { data: Buffer.from("{not a form"), headers: { "content-type": "application/json" }, maxRedirects: 0 });
+  expect([notAForm.status(), (await notAForm.json()).error.code]).toEqual([400, "invalid_form"]);
 
   expect((await owner.delete(`/api/links/${link.id}`)).status()).toBe(204);
   const gone = await anonymous.get(`${path}/download`, { maxRedirects: 0 });

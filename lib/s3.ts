@@ -48,11 +48,14 @@ function escapeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-function objectLocation(key: string): { hostname: string; path: string } {
+/** An unsigned request for one object of the bucket (path- or virtual-hosted style, as configured). */
+function objectRequest(method: "GET" | "PUT", key: string, query: Record<string, string>, headers: Record<string, string>): HttpRequest {
   const escapedKey = key.split("/").map(escapeSegment).join("/");
-  return env.S3_FORCE_PATH_STYLE
-    ? { hostname: endpoint.hostname, path: `${endpoint.pathname.replace(/\/$/, "")}/${bucket}/${escapedKey}` }
-    : { hostname: `${bucket}.${endpoint.hostname}`, path: `/${escapedKey}` };
+  const [hostname, path] = env.S3_FORCE_PATH_STYLE
+    ? [endpoint.hostname, `${endpoint.pathname.replace(/\/$/, "")}/${bucket}/${escapedKey}`]
+    : [`${bucket}.${endpoint.hostname}`, `/${escapedKey}`];
+  const port = endpoint.port ? Number(endpoint.port) : undefined;
+  return new HttpRequest({ method, protocol: endpoint.protocol, hostname, port, path, query, headers });
 }
 
 /**
@@ -62,21 +65,13 @@ function objectLocation(key: string): { hostname: string; path: string } {
  * CreateMultipartUpload.
  */
 export async function presignPut(input: PresignPutInput): Promise<SignedRequest> {
-  const { hostname, path } = objectLocation(input.key);
   const browserHeaders: Record<string, string> = {};
   if (input.contentType) browserHeaders["Content-Type"] = input.contentType;
   if (input.contentMd5) browserHeaders["Content-MD5"] = input.contentMd5;
   if (!input.part) browserHeaders["x-amz-acl"] = "private";
 
-  const request = new HttpRequest({
-    method: "PUT",
-    protocol: endpoint.protocol,
-    hostname,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    path,
-    query: input.part ? { partNumber: String(input.part.number), uploadId: input.part.uploadId } : {},
-    headers: { ...browserHeaders, "Content-Length": String(input.contentLength) },
-  });
+  const query: Record<string, string> = input.part ? { partNumber: String(input.part.number), uploadId: input.part.uploadId } : {};
+  const request = objectRequest("PUT", input.key, query, { ...browserHeaders, "Content-Length": String(input.contentLength) });
   const signed = await sign(request, input.expiresInSeconds, {
     signableHeaders: new Set(["content-type", "content-length", "content-md5"]),
     // x-amz-* headers are hoisted into the query by default; as a header, the browser must send it.
@@ -107,15 +102,6 @@ export function attachmentDisposition(name: string): string {
  * any Unicode) and the given Content-Type; both are part of the signature.
  */
 export async function presignGet(input: { key: string; fileName: string; contentType: string; expiresInSeconds: number }) {
-  const { hostname, path } = objectLocation(input.key);
-  const request = new HttpRequest({
-    method: "GET",
-    protocol: endpoint.protocol,
-    hostname,
-    port: endpoint.port ? Number(endpoint.port) : undefined,
-    path,
-    query: { "response-content-disposition": attachmentDisposition(input.fileName), "response-content-type": input.contentType },
-    headers: {},
-  });
-  return sign(request, input.expiresInSeconds);
+  const query = { "response-content-disposition": attachmentDisposition(input.fileName), "response-content-type": input.contentType };
+  return sign(objectRequest("GET", input.key, query, {}), input.expiresInSeconds);
 }
