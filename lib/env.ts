@@ -47,6 +47,11 @@ const schema = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** How long an unfinished slot stays open before the sweeper expires it. */
   SLOT_TTL_SECONDS: z.coerce.number().int().min(60).max(6 * 24 * 3600).default(3 * 24 * 3600),
+
+  /** Share-link requests (page and download) one client address may make per minute. */
+  LINK_ACCESS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Requests one share link may receive per minute from everyone together. */
+  LINK_ACCESS_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 function loadEnv() {

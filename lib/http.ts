@@ -11,7 +11,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-interface BaseContext {
+export interface BaseContext {
   req: Request;
   params: Record<string, string | string[]>;
   meta: RequestMeta;
@@ -22,13 +22,22 @@ export interface UserContext extends BaseContext {
 
 type RouteSegment = { params: Promise<Record<string, string | string[]>> };
 
+export type ErrorAnswer = ReturnType<typeof toErrorResponse>;
+
 interface Options {
   /** Per-user (or per-IP when public) request budget for this handler. */
   rateLimit?: Limit & { name: string };
+  /** Renders an error as an HTML page, for addresses a browser navigates to; null answers JSON. */
+  errorPage?: (error: ErrorAnswer, ctx: BaseContext) => Promise<Response | null>;
 }
 
 export function json(body: unknown, init?: ResponseInit): Response {
   return Response.json(body, init);
+}
+
+/** 302 to a short-lived presigned URL: never cached, and the page's address is not sent to S3. */
+export function redirectTo(url: string): Response {
+  return new Response(null, { status: 302, headers: { Location: url, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
 }
 
 function requestMeta(req: Request): RequestMeta {
@@ -48,36 +57,36 @@ function refuseCrossOrigin(req: Request): void {
   }
 }
 
-function errorToResponse(error: unknown): Response {
-  const { status, body, headers } = toErrorResponse(error);
-  return Response.json(body, { status, headers });
+/** The one place where anything a handler throws becomes an answer: JSON, or the route's error page. */
+function handle(options: Options, run: (ctx: BaseContext) => Promise<Response>) {
+  return async (req: Request, segment: RouteSegment): Promise<Response> => {
+    const ctx = { req, params: await segment.params, meta: requestMeta(req) };
+    try {
+      return await run(ctx);
+    } catch (error) {
+      const answer = toErrorResponse(error);
+      const page = options.errorPage ? await options.errorPage(answer, ctx).catch(() => null) : null;
+      return page ?? Response.json(answer.body, { status: answer.status, headers: answer.headers });
+    }
+  };
 }
 
 /** A handler anyone may call (health, sign-up, public share routes). */
 export function publicRoute(handler: (ctx: BaseContext) => Promise<Response>, options: Options = {}) {
-  return async (req: Request, segment: RouteSegment): Promise<Response> => {
-    try {
-      const meta = requestMeta(req);
-      if (options.rateLimit) hit(`${options.rateLimit.name}:${meta.ip ?? "local"}`, options.rateLimit);
-      return await handler({ req, params: await segment.params, meta });
-    } catch (error) {
-      return errorToResponse(error);
-    }
-  };
+  return handle(options, async (ctx) => {
+    if (options.rateLimit) hit(`${options.rateLimit.name}:${ctx.meta.ip ?? "local"}`, options.rateLimit);
+    return handler(ctx);
+  });
 }
 
 /** A handler for signed-in users: 401 JSON without a session, then the handler's own checks. */
 export function userRoute(handler: (ctx: UserContext) => Promise<Response>, options: Options = {}) {
-  return async (req: Request, segment: RouteSegment): Promise<Response> => {
-    try {
-      refuseCrossOrigin(req);
-      const user = await requireUser();
-      if (options.rateLimit) hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
-      return await handler({ req, params: await segment.params, meta: requestMeta(req), user });
-    } catch (error) {
-      return errorToResponse(error);
-    }
-  };
+  return handle(options, async (ctx) => {
+    refuseCrossOrigin(ctx.req);
+    const user = await requireUser();
+    if (options.rateLimit) hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
+    return handler({ ...ctx, user });
+  });
 }
 
 const MAX_JSON_BYTES = 64 * 1024;

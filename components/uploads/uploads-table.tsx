@@ -1,10 +1,14 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
 import { api } from "@/lib/upload-client/api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
+import type { UploadJson } from "@/lib/uploads/serialize-upload";
+import { ShareDialog } from "../links/share-dialog";
 import { ErrorMessage } from "../ui/error-message";
+import { TableHead } from "../ui/table-head";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -17,6 +21,7 @@ export function UploadsTable() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+  const [sharing, setSharing] = useState<UploadJson | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => api.deleteUpload(id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["uploads"] }),
@@ -32,18 +37,7 @@ export function UploadsTable() {
     <>
       <ErrorMessage message={remove.isError ? `Could not delete: ${describeUploadError(remove.error)}` : null} />
       <table className="table">
-        <caption className="visually-hidden">Your files</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Size</th>
-            <th scope="col">Status</th>
-            <th scope="col">Uploaded</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead caption="Your files" columns={["Name", "Size", "Status", "Uploaded"]} />
         <tbody>
           {uploads.map((upload) => (
             <tr key={upload.id} data-upload-id={upload.id}>
@@ -56,7 +50,18 @@ export function UploadsTable() {
                 <span className={`badge badge--${upload.status.toLowerCase()}`}>{upload.status.toLowerCase()}</span>
               </td>
               <td>{dateFormat.format(new Date(upload.completedAt ?? upload.createdAt))}</td>
-              <td>
+              <td className="table__actions">
+                {upload.status === "COMPLETE" && upload.review !== "REJECTED" && (
+                  <>
+                    {/* The API answers with a redirect to a 60-second presigned GET that downloads. */}
+                    <a href={`/api/uploads/${upload.id}/download`} aria-label={`Download ${upload.name}`}>
+                      Download
+                    </a>
+                    <button type="button" className="link-button" onClick={() => setSharing(upload)} aria-label={`Share ${upload.name}`}>
+                      Share
+                    </button>
+                  </>
+                )}
                 <button
                   type="button"
                   className="link-button danger"
@@ -71,6 +76,7 @@ export function UploadsTable() {
           ))}
         </tbody>
       </table>
+      {sharing && <ShareDialog upload={sharing} onClose={() => setSharing(null)} />}
       {query.hasNextPage && (
         <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
           {query.isFetchingNextPage ? "Loading…" : "Show more"}

@@ -1,16 +1,15 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
+import { env } from "../env";
 import { HttpError } from "../errors";
 import type { ShareLink, Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { verifyPassword } from "../password";
 import { hit } from "../rate-limit";
-import { presignGet } from "../s3";
+import { presignDownload } from "../uploads/presign-download";
 import { shareTokenSchema } from "../validations/link";
 import { linkStatus } from "./serialize-share-link";
 import { hashShareToken } from "./share-token";
-
-export const DOWNLOAD_URL_SECONDS = 60;
 
 const GONE: Record<string, string> = {
   expired: "This link has expired.",
@@ -28,6 +27,16 @@ export async function findShareLink(token: string): Promise<ShareLink & { upload
   return link;
 }
 
+/**
+ * The link for a page view or a download, counted against the link's own request budget: a
+ * link posted somewhere public can be hammered from many addresses, each under its own limit.
+ */
+export async function openShareLink(token: string) {
+  const link = await findShareLink(token);
+  hit(`link:${link.id}`, { limit: env.LINK_ACCESS_PER_LINK_PER_MINUTE, windowSeconds: 60 });
+  return link;
+}
+
 /** 410 with the reason when the link can no longer be used. */
 export function assertUsable(link: ShareLink & { upload: Upload }): void {
   const status = link.upload.status === "COMPLETE" ? linkStatus(link) : "file_gone";
@@ -41,7 +50,7 @@ export function assertUsable(link: ShareLink & { upload: Upload }): void {
  * attempt is audited with its outcome.
  */
 export async function redeemShareLink(token: string, password: string | undefined, meta: RequestMeta) {
-  const link = await findShareLink(token);
+  const link = await openShareLink(token);
   const audit = (outcome: string) => recordAuditEvent({ actorId: null, action: "link.download", target: link.id, data: { outcome }, meta });
   try {
     assertUsable(link);
@@ -65,6 +74,5 @@ export async function redeemShareLink(token: string, password: string | undefine
     throw error;
   }
   await audit("ok");
-  const { url } = await presignGet({ key: link.upload.key, fileName: link.upload.originalName, contentType: link.upload.contentType, expiresInSeconds: DOWNLOAD_URL_SECONDS });
-  return { url };
+  return { url: await presignDownload(link.upload) };
 }

@@ -24,3 +24,4 @@ export function serializeShareLink(link: ShareLink, now = new Date()) {
     createdAt: link.createdAt.toISOString(),
   };
 }
+export type LinkJson = ReturnType<typeof serializeShareLink>;

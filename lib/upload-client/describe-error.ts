@@ -13,7 +13,7 @@ export function describeUploadError(error: unknown, { retrying = false } = {}): 
   if (error instanceof ApiError) {
     if (error.status === 0) return network;
     if (error.status === 401) return "Your session has ended. Sign in again, then retry.";
-    if (error.status === 429) return "Too many uploads at once. Wait a moment and retry.";
+    if (error.status === 429) return "Too many requests at once. Wait a moment and retry.";
     if (error.status >= 500) return "The server had a problem. Retry in a moment.";
     return error.message; // the API's own messages are written for people (quota, type, size)
   }

@@ -1,22 +1,36 @@
+import { shareErrorPage } from "@/components/share/share-responses";
 import { HttpError } from "@/lib/errors";
-import { publicRoute } from "@/lib/http";
+import { type BaseContext, type ErrorAnswer, publicRoute, redirectTo } from "@/lib/http";
 import { redeemShareLink } from "@/lib/links/redeem-share-link";
+import { linkAccess } from "../link-access";
 
-const linkAccess = { rateLimit: { name: "link", limit: 120, windowSeconds: 60 } };
-
-/** 302 to a presigned GET that lives 60 seconds; the link itself is checked on every use. */
-function redirect(url: string): Response {
-  return new Response(null, { status: 302, headers: { Location: url, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+// A browser (the page's form) gets its errors as a page; scripts and API clients get JSON.
+async function errorPage(error: ErrorAnswer, ctx: BaseContext) {
+  return ctx.req.headers.get("accept")?.includes("text/html") ? shareErrorPage(error, ctx) : null;
 }
 
-export const GET = publicRoute(async ({ params, meta }) => redirect((await redeemShareLink(String(params.token), undefined, meta)).url), linkAccess);
+const options = { ...linkAccess, errorPage };
 
-/** The password form posts here (form-encoded); the password never goes into a URL. */
+const MAX_FORM_BYTES = 4096;
+
+/** The password from the page's form (form-encoded), read with a byte cap whatever Content-Length says. */
+async function formPassword(req: Request): Promise<string | undefined> {
+  const tooLarge = new HttpError(413, "body_too_large", "The request body is too large.");
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) throw tooLarge;
+  const text = await req.text();
+  if (Buffer.byteLength(text) > MAX_FORM_BYTES) throw tooLarge;
+  const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+  if (text && type !== "application/x-www-form-urlencoded") {
+    throw new HttpError(415, "unsupported_media_type", "Send the password as a form field (application/x-www-form-urlencoded).");
+  }
+  return new URLSearchParams(text).get("password") ?? undefined;
+}
+
+/** 302 to a presigned GET that lives 60 seconds; the link itself is checked on every use. */
+export const GET = publicRoute(async ({ params, meta }) => redirectTo((await redeemShareLink(String(params.token), undefined, meta)).url), options);
+
+/** The page's form posts here, so the password never goes into a URL. */
 export const POST = publicRoute(async ({ req, params, meta }) => {
-  if (Number(req.headers.get("content-length") ?? 0) > 4096) throw new HttpError(413, "body_too_large", "The request body is too large.");
-  const form = await req.formData().catch(() => {
-    throw new HttpError(400, "invalid_form", "Send the password as a form field.");
-  });
-  const password = form.get("password");
-  return redirect((await redeemShareLink(String(params.token), typeof password === "string" ? password : undefined, meta)).url);
-}, linkAccess);
+  const password = await formPassword(req);
+  return redirectTo((await redeemShareLink(String(params.token), password, meta)).url);
+}, options);

@@ -1,0 +1,53 @@
+"use client";
+
+import QRCode from "qrcode";
+import { useEffect, useRef, useState } from "react";
+
+/** The new link's address, shown this once (only its hash is stored): copy button and QR code. */
+export function NewLinkPanel({ url }: { url: string }) {
+  const [qr, setQr] = useState<string | null>(null);
+  const [copied, setCopied] = useState<string>("");
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then(
+      (svg) => live && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
+      () => live && setQr(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("Link copied to the clipboard.");
+    } catch {
+      // No clipboard access (permissions, insecure origin): select it so Ctrl+C works.
+      input.current?.select();
+      setCopied("Copying is blocked here: the link is selected, press Ctrl+C (⌘C) to copy it.");
+    }
+  }
+
+  return (
+    <section className="new-link" aria-labelledby="new-link-title">
+      <h3 id="new-link-title">Link created</h3>
+      <p className="muted">Copy it now: for your safety Slipway keeps no copy of this address and cannot show it again.</p>
+      <div className="new-link__row">
+        <label className="visually-hidden" htmlFor="new-link-url">
+          Share link address
+        </label>
+        <input id="new-link-url" ref={input} className="new-link__url" readOnly value={url} onFocus={(event) => event.target.select()} />
+        <button type="button" className="button" onClick={copy}>
+          Copy link
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="muted">
+        {copied}
+      </p>
+      {qr && <img className="new-link__qr" src={qr} width={160} height={160} alt="QR code of the share link, to open it on a phone" />}
+    </section>
+  );
+}

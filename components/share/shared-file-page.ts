@@ -1,0 +1,32 @@
+import { formatBytes } from "@/lib/format-bytes";
+import { formatDuration } from "@/lib/format-duration";
+import { html, type SafeHtml } from "@/lib/html";
+import type { SharedFile } from "@/lib/links/describe-share-link";
+import { shareDocument } from "./share-document";
+
+interface Props {
+  shared: SharedFile;
+  downloadPath: string;
+  /** Why the last attempt failed (a wrong password), shown above the button. */
+  error?: string;
+  now?: Date;
+}
+
+/** A usable link: what the file is, who shared it, until when; the Download button (and password). */
+export function sharedFilePage({ shared, downloadPath, error, now = new Date() }: Props): SafeHtml {
+  const title = shared.file ? shared.file.name : "A file protected by a password";
+  const left = formatDuration((shared.expiresAt.getTime() - now.getTime()) / 1000);
+  const details = shared.file && html`<dt>Size</dt><dd>${formatBytes(shared.file.size)}</dd><dt>Type</dt><dd>${shared.file.contentType}</dd>`;
+  const downloadsLeft = shared.downloadsLeft !== null && html`<dt>Downloads left</dt><dd>${shared.downloadsLeft}</dd>`;
+  const password =
+    shared.passwordRequired &&
+    html`<p class="muted">The person who shared this file protected it with a password; its name and size are shown to no one without it.</p>
+<label>Password <input type="password" name="password" required autocomplete="off" autofocus${error ? html` aria-invalid="true" aria-describedby="form-error"` : ""}></label>`;
+  const problem = error && html`<p id="form-error" class="error" role="alert">${error}</p>`;
+  // POST, not a plain link: preview bots and prefetchers follow links, and every download counts.
+  const body = html`<h1>${title}</h1>
+<dl>${details}<dt>Shared by</dt><dd>${shared.sharedBy}</dd>
+<dt>Expires</dt><dd>in ${left} (<time datetime="${shared.expiresAt.toISOString()}">${shared.expiresAt.toUTCString()}</time>)</dd>${downloadsLeft}</dl>
+<form method="post" action="${downloadPath}">${password}${problem}<button type="submit">Download</button></form>`;
+  return shareDocument(title, body);
+}

@@ -1,0 +1,25 @@
+import { assertUsable, openShareLink } from "./redeem-share-link";
+
+export interface SharedFile {
+  sharedBy: string;
+  expiresAt: Date;
+  /** null: no download limit. */
+  downloadsLeft: number | null;
+  passwordRequired: boolean;
+  /** Name, size and type; null behind a password, because a file's name can say too much. */
+  file: { name: string; size: number; contentType: string } | null;
+}
+
+/** What the public page of a usable link shows; 404 or 410 (with the reason) otherwise. */
+export async function describeShareLink(token: string): Promise<SharedFile> {
+  const link = await openShareLink(token);
+  assertUsable(link);
+  const { originalName, size, contentType } = link.upload;
+  return {
+    sharedBy: link.creator.name,
+    expiresAt: link.expiresAt,
+    downloadsLeft: link.maxDownloads === null ? null : link.maxDownloads - link.downloadCount,
+    passwordRequired: link.passwordHash !== null,
+    file: link.passwordHash ? null : { name: originalName, size: Number(size), contentType },
+  };
+}

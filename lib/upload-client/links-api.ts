@@ -1,0 +1,15 @@
+import type { LinkJson } from "../links/serialize-share-link";
+import { call, post } from "./api";
+
+export interface CreateLinkInput {
+  expiresInSeconds: number;
+  maxDownloads?: number;
+  password?: string;
+}
+
+/** Share links as the dashboard uses them. */
+export const linksApi = {
+  list: async (uploadId: string) => (await call<{ items: LinkJson[] }>(`/api/uploads/${uploadId}/links`)).items,
+  create: (uploadId: string, input: CreateLinkInput) => post<{ link: LinkJson; url: string }>(`/api/uploads/${uploadId}/links`, input),
+  revoke: (linkId: string) => call<void>(`/api/links/${linkId}`, { method: "DELETE" }),
+};
