@@ -15,7 +15,7 @@ const GONE: Record<string, string> = {
   expired: "This link has expired.",
   revoked: "This link was revoked by the person who shared it.",
   used_up: "This link has been used as many times as allowed.",
-  file_gone: "The shared file no longer exists.",
+  file_gone: "The shared file is no longer available.",
 };
 
 /** The link and its file for a token, or 404 (unknown, malformed). Nothing about the link is revealed otherwise. */
@@ -39,7 +39,9 @@ export async function openShareLink(token: string) {
 
 /** 410 with the reason when the link can no longer be used. */
 export function assertUsable(link: ShareLink & { upload: Upload }): void {
-  const status = link.upload.status === "COMPLETE" ? linkStatus(link) : "file_gone";
+  // A file deleted by its owner, or rejected in review after it was shared, is gone for the link too.
+  const available = link.upload.status === "COMPLETE" && link.upload.review !== "REJECTED";
+  const status = available ? linkStatus(link) : "file_gone";
   if (status !== "active") throw new HttpError(410, `link_${status}`, GONE[status]);
 }
 

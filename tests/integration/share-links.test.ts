@@ -87,6 +87,12 @@ describe("share links", () => {
     await deleteUpload(alice, doomedId, meta);
     expect((await rejection(redeemShareLink(tokenOf(doomed.url), undefined, meta))).status).toBe(410);
 
+    const rejected = await createShareLink(alice, fileId, hour, meta);
+    await db.upload.update({ where: { id: fileId }, data: { review: "REJECTED" } });
+    const refusal = await rejection(redeemShareLink(tokenOf(rejected.url), undefined, meta));
+    await db.upload.update({ where: { id: fileId }, data: { review: "NONE" } });
+    expect([refusal.status, refusal.code]).toEqual([410, "link_file_gone"]);
+
     for (const token of [randomBytes(32).toString("base64url"), "short", "../../etc/passwd", ""]) {
       expect((await rejection(redeemShareLink(token, undefined, meta))).status).toBe(404);
     }
