@@ -39,6 +39,11 @@ export const config = {
   /** (c): timed POST /parts calls, after the warm-up ones. */
   signCalls: int("BENCH_SIGN_CALLS", 200),
   signWarmup: int("BENCH_SIGN_WARMUP", 20),
+  /** (e): connections and seconds of the share-link redirect load (and of its baseline). */
+  linkConnections: int("BENCH_LINK_CONNECTIONS", 100),
+  linkSeconds: int("BENCH_LINK_SECONDS", 10),
+  /** (e): seconds of the redirect at one connection (service time without queueing). */
+  linkServiceSeconds: int("BENCH_LINK_SERVICE_SECONDS", 3),
   /** Where the results go as JSON. */
   output: process.env.BENCH_OUTPUT || "bench/results.json",
 

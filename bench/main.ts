@@ -5,15 +5,17 @@
 //
 // BENCH_SUITE=part-size (run.sh, once per extra MULTIPART_PART_BYTES it restarts the app with)
 // only measures the /uploads page and lib-storage at that part size, adding to the same file.
+// BENCH_SUITE=links only measures the share-link redirect (e), without a browser.
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import type { Browser, Cookie } from "@playwright/test";
-import { signUp } from "./accounts";
+import { type Account, signUp } from "./accounts";
 import { launchBrowser, signInCookies } from "./browser";
 import { config, DEFAULT_CONCURRENCY, MiB } from "./config";
 import { fileBuffer } from "./file-bytes";
 import { writeJson, type Results, type UploadSample } from "./report";
 import { measureMd5Worker } from "./md5-speed";
+import { measureLinkLatency } from "./link-latency";
 import { idleCheck } from "./processes";
 import { measureServerRss } from "./server-rss";
 import { measureSignParts } from "./sign-parts-latency";
@@ -56,9 +58,17 @@ async function warmUp(browser: Browser, cookies: Cookie[], { bare = true } = {})
   await collectGarbage();
 }
 
-/** (a), (b), (c), (d) and the concurrency sweep, BENCH_RUNS times. */
+/** (e) alone, BENCH_RUNS times. */
+async function linkSuite(results: Results, linker: Account) {
+  for (let run = 1; run <= config.runs; run++) {
+    (results.linkLatency ??= []).push(await measureLinkLatency(linker, (message) => log(`run ${run}/${config.runs}: ${message}`)));
+  }
+}
+
+/** (a), (b), (c), (d), (e) and the concurrency sweep, BENCH_RUNS times. */
 async function fullSuite(browser: Browser, cookies: Cookie[], results: Results) {
   const signer = await signUp("signer"); // its own user: its own rate-limit budget
+  const linker = await signUp("linker");
   const body = fileBuffer(size);
   await warmUp(browser, cookies);
 
@@ -96,6 +106,10 @@ async function fullSuite(browser: Browser, cookies: Cookie[], results: Results) 
     await collectGarbage();
     results.serverRss.push({ ...rss, upload: sample(rssBytes, result) });
     log(`run ${run}: server RSS ${round(rss.beforeMiB, 1)} → ${round(rss.afterMiB, 1)} MiB (peak ${round(rss.peakMiB, 1)}) across a ${config.rssMib} MiB upload`);
+
+    // Last, so that its load (and the heap it leaves in the server) does not touch (a)–(d); (d)
+    // has just let the machine settle. The redirect never reaches the store, but shares the CPU.
+    (results.linkLatency ??= []).push(await measureLinkLatency(linker, (message) => log(`${tag}: ${message}`)));
   }
 }
 
@@ -112,6 +126,18 @@ async function partSizeSuite(browser: Browser, cookies: Cookie[], results: Resul
   }
 }
 
+/** Runs `suite` with a signed-in user's cookies in a Chromium that is closed afterwards. */
+async function browserSuite(suite: (browser: Browser, cookies: Cookie[], results: Results) => Promise<void>, results: Results) {
+  const uploader = await signUp("uploader");
+  const browser = await launchBrowser();
+  results.settings.chromium = browser.version();
+  try {
+    await suite(browser, await signInCookies(browser, uploader.email, uploader.password), results);
+  } finally {
+    await browser.close();
+  }
+}
+
 function newResults(): Results {
   return {
     settings: {
@@ -123,6 +149,9 @@ function newResults(): Results {
       concurrencies: config.concurrencies,
       signCalls: config.signCalls,
       signWarmup: config.signWarmup,
+      linkConnections: config.linkConnections,
+      linkSeconds: config.linkSeconds,
+      linkServiceSeconds: config.linkServiceSeconds,
       cores: os.cpus().length,
       date: new Date().toISOString(),
     },
@@ -136,11 +165,14 @@ function newResults(): Results {
     md5Worker: [],
     signParts: [],
     serverRss: [],
+    linkLatency: [],
   };
 }
 
 async function main() {
-  const partSizeOnly = process.env.BENCH_SUITE === "part-size";
+  const suite = process.env.BENCH_SUITE || "full";
+  if (!["full", "part-size", "links"].includes(suite)) throw new Error(`BENCH_SUITE must be part-size or links, not "${suite}"`);
+  const partSizeOnly = suite === "part-size";
   if (partSizeOnly && !existsSync(config.output)) throw new Error(`BENCH_SUITE=part-size adds to ${config.output}, which does not exist`);
   const results: Results = partSizeOnly ? JSON.parse(readFileSync(config.output, "utf8")) : newResults();
   const started = performance.now();
@@ -149,14 +181,10 @@ async function main() {
   results.settings[partSizeOnly ? `busyBefore${partMiB}MiBParts` : "busyBefore"] = busy;
   if (busy > 20) log(`warning: the machine is already ${busy}% busy (of one core) before the benchmark starts: expect noisy figures`);
 
-  const uploader = await signUp("uploader");
-  const browser = await launchBrowser();
-  results.settings.chromium = browser.version();
   try {
-    const cookies = await signInCookies(browser, uploader.email, uploader.password);
-    await (partSizeOnly ? partSizeSuite : fullSuite)(browser, cookies, results);
+    if (suite === "links") await linkSuite(results, await signUp("linker"));
+    else await browserSuite(partSizeOnly ? partSizeSuite : fullSuite, results);
   } finally {
-    await browser.close();
     const leftovers = await emptyBucket().catch((error) => (log(`could not empty the bucket: ${error}`), 0));
     if (leftovers) log(`removed ${leftovers} leftover objects/uploads`);
     await collectGarbage().catch(() => undefined);

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { LinkLatencyResult, LoadSample } from "./link-latency";
 import type { CpuShare } from "./processes";
 import type { RssResult } from "./server-rss";
 import { median, round } from "./stats";
@@ -29,6 +30,8 @@ export interface Results {
   md5Worker: Array<{ seconds: number; mibPerSecond: number }>;
   signParts: Array<{ medianMs: number; p95Ms: number; samplesMs: number[] }>;
   serverRss: Array<RssResult & { upload: UploadSample }>;
+  /** (e) Share-link redirect latency, one entry per run (absent from files of older benchmarks). */
+  linkLatency?: LinkLatencyResult[];
 }
 
 const speed = (samples: UploadSample[]) => median(samples.map((sample) => sample.mibPerSecond));
@@ -39,6 +42,22 @@ const speed = (samples: UploadSample[]) => median(samples.map((sample) => sample
  */
 const ratio = (a: UploadSample[], b: UploadSample[]) => median(a.map((sample, i) => sample.mibPerSecond / b[i].mibPerSecond));
 const mid = <T>(items: T[], pick: (item: T) => number) => median(items.map(pick));
+
+/**
+ * (e) The run whose redirect p99 is the median (the lower middle one for an even count), with
+ * its own ratios: latencies and rates of one run belong together.
+ */
+function summarizeLinks(runs: LinkLatencyResult[]) {
+  const run = [...runs].sort((a, b) => a.redirect.p99Ms - b.redirect.p99Ms)[Math.floor((runs.length - 1) / 2)];
+  if (!run) return null;
+  return {
+    ...run,
+    ratios: {
+      p99VsBaseline: round(run.redirect.p99Ms / run.baseline.p99Ms, 2),
+      throughputVsBaseline: round(run.redirect.requestsPerSecond / run.baseline.requestsPerSecond, 2),
+    },
+  };
+}
 
 /** The figures the targets are about: speeds are medians over the runs, ratios medians of per-run ratios. */
 export function summarize(results: Results) {
@@ -71,12 +90,52 @@ export function summarize(results: Results) {
       peakMiB: mid(results.serverRss, (r) => r.peakMiB),
       growthMiB: mid(results.serverRss, (r) => r.growthMiB),
     },
+    linkLatency: summarizeLinks(results.linkLatency ?? []),
   };
 }
 
 const check = (ok: boolean) => (ok ? "ok" : "**missed**");
 
+/** The upload tables, then (e); either may be missing (BENCH_SUITE=links has no uploads). */
 export function markdown(results: Results): string {
+  const parts = results.ours.length ? [uploadMarkdown(results)] : [];
+  const links = summarizeLinks(results.linkLatency ?? []);
+  if (links) parts.push(linkMarkdown(links, results.linkLatency!.length, results.settings.busyBefore));
+  return parts.join("\n\n");
+}
+
+/** p99 target of the share-link redirect under load (issue 4). */
+const LINK_P99_TARGET_MS = 20;
+
+function linkMarkdown(s: NonNullable<ReturnType<typeof summarizeLinks>>, runs: number, busyBefore: unknown): string {
+  const ms = (value: number) => round(value, 1).toFixed(1);
+  // Everything but the app and autocannon: the object store, an idle Chromium, other people's jobs.
+  const rest = (cpu: CpuShare) => Object.entries(cpu).reduce((sum, [group, value]) => (group === "next" || group === "bench (node)" ? sum : sum + value), 0);
+  const row = (path: string, sample: LoadSample) =>
+    `| GET ${path} → ${Object.keys(sample.statusCodes).join(", ")} | ${sample.connections} | ${ms(sample.p50Ms)} | ${ms(sample.p90Ms)} | ${ms(sample.p99Ms)} | ` +
+    `${ms(sample.maxMs)} | ${Math.round(sample.requestsPerSecond)} | ${sample.requests} in ${sample.seconds} s | ${Math.round(sample.firstAnswerMaxMs)} | ` +
+    `${sample.cpu.next} | ${sample.cpu["bench (node)"]} | ${rest(sample.cpu)} |`;
+  const met = s.redirect.p99Ms < LINK_P99_TARGET_MS;
+  return [
+    `(e) Share-link redirect, closed loop (autocannon, redirects not followed); run with the median redirect p99 of ${runs}; ` +
+      `machine ${busyBefore}% busy (of one core) before the benchmark started`,
+    "",
+    "| Request | Connections | p50 ms | p90 ms | p99 ms | max ms | req/s | Measured | Slowest first answer ms | next CPU % | autocannon CPU % | rest of machine CPU % |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    row("/s/<token>/download", s.redirect),
+    row(`${s.baselinePath} (baseline)`, s.baseline),
+    row("/s/<token>/download", s.service),
+    "",
+    "| Measurement | Result | Target | |",
+    "| --- | ---: | ---: | --- |",
+    `| (e) redirect p99, ${s.redirect.connections} connections | ${ms(s.redirect.p99Ms)} ms | < ${LINK_P99_TARGET_MS} ms | ${check(met)} |`,
+    `| (e) redirect p99 / baseline p99 | ${s.ratios.p99VsBaseline.toFixed(2)} | | |`,
+    `| (e) redirect req/s / baseline req/s | ${s.ratios.throughputVsBaseline.toFixed(2)} | | |`,
+    `| (e) downloads counted by the database = 302s seen | ${s.redirect.statusCodes["302"]} + ${s.service.statusCodes["302"]} | equal | ok (else the run fails) |`,
+  ].join("\n");
+}
+
+function uploadMarkdown(results: Results): string {
   const s = summarize(results);
   const { mib, rssMib, runs, partMiB, defaultConcurrency } = results.settings as Record<string, number>;
   const r2 = (value: number) => round(value, 2).toFixed(2);

@@ -1,4 +1,4 @@
-import { assertUsable, openShareLink } from "./redeem-share-link";
+import { admitShareToken, assertUsable, findShareLink } from "./find-share-link";
 
 export interface SharedFile {
   sharedBy: string;
@@ -12,7 +12,7 @@ export interface SharedFile {
 
 /** What the public page of a usable link shows; 404 or 410 (with the reason) otherwise. */
 export async function describeShareLink(token: string): Promise<SharedFile> {
-  const link = await openShareLink(token);
+  const link = await findShareLink(admitShareToken(token));
   assertUsable(link);
   const { originalName, size, contentType } = link.upload;
   return {

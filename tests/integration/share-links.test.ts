@@ -45,6 +45,8 @@ describe("share links", () => {
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(response.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(NAME).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
     expect((await listShareLinks(alice, fileId)).items.find((item) => item.id === link.id)?.downloadCount).toBe(1);
+    const uses = await db.auditEvent.findMany({ where: { action: "link.download", target: link.id } });
+    expect(uses.map(({ actorId, ip, userAgent, data }) => ({ actorId, ip, userAgent, data }))).toEqual([{ actorId: null, ip: meta.ip, userAgent: meta.userAgent, data: { outcome: "ok" } }]);
   });
 
   it("stores no token, only its hash", async () => {
