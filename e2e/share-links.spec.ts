@@ -23,6 +23,7 @@ async function createLinkInUi(page: Page, name: string, fill: (dialog: ReturnTyp
   await dialog.getByRole("button", { name: "Create link" }).click();
   const address = dialog.getByRole("textbox", { name: "Share link address" });
   await expect(address).toHaveValue(new RegExp(`^${e2eServer.url}/s/[A-Za-z0-9_-]{43}$`));
+  await expect(address).toBeFocused(); // the form that had focus is gone
   return { dialog, url: await address.inputValue() };
 }
 
@@ -111,6 +112,8 @@ test("password link: the page hides the file, a wrong password is refused, the r
   page.once("dialog", (confirm) => void confirm.accept());
   await dialog.getByRole("button", { name: "Revoke" }).click();
   await expect(dialog.getByRole("row").nth(1)).toContainText("revoked");
+  await expect(dialog.getByRole("status")).toHaveText("Link revoked: it no longer works.");
+  await expect(dialog.getByRole("heading", { name: "Links" })).toBeFocused();
   const gone = await visitor.goto(url);
   expect(gone?.status()).toBe(410);
   await expect(visitor.getByRole("heading", { name: "This link can no longer be used" })).toBeVisible();

@@ -66,7 +66,7 @@ function handle(options: Options, run: (ctx: BaseContext) => Promise<Response>) 
     } catch (error) {
       const answer = toErrorResponse(error);
       const page = options.errorPage ? await options.errorPage(answer, ctx).catch(() => null) : null;
-      return page ?? Response.json(answer.body, { status: answer.status, headers: answer.headers });
+      return page ?? Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store", ...answer.headers } });
     }
   };
 }
@@ -91,12 +91,12 @@ export function userRoute(handler: (ctx: UserContext) => Promise<Response>, opti
 
 const MAX_JSON_BYTES = 64 * 1024;
 
-const tooLarge = () => new HttpError(413, "body_too_large", "The request body is too large (at most 64 KiB of JSON).");
+const tooLarge = (what: string) => new HttpError(413, "body_too_large", `The request body is too large (at most ${what}).`);
 
-/** The body's bytes, refusing (413) as soon as they pass the limit, whatever Content-Length claims. */
-async function readBodyBytes(req: Request): Promise<Uint8Array> {
+/** The body's bytes, refusing (413) as soon as they pass `maxBytes`, whatever Content-Length claims. */
+async function readBodyBytes(req: Request, maxBytes: number, what: string): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array();
-  if (Number(req.headers.get("content-length")) > MAX_JSON_BYTES) throw tooLarge();
+  if (Number(req.headers.get("content-length")) > maxBytes) throw tooLarge(what);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -104,17 +104,37 @@ async function readBodyBytes(req: Request): Promise<Uint8Array> {
     const { done, value } = await reader.read();
     if (done) return Buffer.concat(chunks, total);
     total += value.byteLength;
-    if (total > MAX_JSON_BYTES) {
+    if (total > maxBytes) {
       // Stop the upload without waiting for it: the sender may never stop on its own.
       reader.cancel().catch(() => {});
-      throw tooLarge();
+      throw tooLarge(what);
     }
     chunks.push(value);
   }
 }
 
-function isJsonType(contentType: string | null): boolean {
-  return contentType?.split(";")[0].trim().toLowerCase() === "application/json";
+function mediaType(req: Request): string | undefined {
+  return req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
+}
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** A small HTML form body (application/x-www-form-urlencoded): 413 over `maxBytes`, 415 otherwise typed. */
+export async function readForm(req: Request, maxBytes = 4096): Promise<URLSearchParams> {
+  const bytes = await readBodyBytes(req, maxBytes, `${maxBytes} bytes of form data`);
+  if (bytes.byteLength === 0) return new URLSearchParams();
+  if (mediaType(req) !== "application/x-www-form-urlencoded") {
+    throw new HttpError(415, "unsupported_media_type", "Send the form as application/x-www-form-urlencoded.");
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) throw new HttpError(400, "invalid_form", "The form is not valid UTF-8.");
+  return new URLSearchParams(text);
 }
 
 /**
@@ -123,16 +143,19 @@ function isJsonType(contentType: string | null): boolean {
  * not JSON (or not UTF-8), 422 when the shape is wrong. No body validates as `undefined`.
  */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const bytes = await readBodyBytes(req);
+  const bytes = await readBodyBytes(req, MAX_JSON_BYTES, "64 KiB of JSON");
   if (bytes.byteLength === 0) return schema.parse(undefined);
-  if (!isJsonType(req.headers.get("content-type"))) {
+  if (mediaType(req) !== "application/json") {
     throw new HttpError(415, "unsupported_media_type", "Send the request body as JSON, with Content-Type: application/json.");
   }
+  const invalid = () => new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+  const text = decodeUtf8(bytes);
+  if (text === null) throw invalid();
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    value = JSON.parse(text);
   } catch {
-    throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+    throw invalid();
   }
   return schema.parse(value);
 }

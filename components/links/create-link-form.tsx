@@ -2,18 +2,19 @@
 
 import { useId, useState, type FormEvent } from "react";
 import { EXPIRY_PRESETS, expirySeconds, toDateTimeLocal } from "@/lib/links/expiry-choice";
-import type { CreateLinkInput } from "@/lib/upload-client/links-api";
-import { MAX_LINK_SECONDS } from "@/lib/validations/link";
+import { type CreateLinkInput, MAX_LINK_SECONDS } from "@/lib/validations/link";
 import { ErrorMessage } from "../ui/error-message";
 import { Field } from "../ui/field";
 
 interface Props {
   busy: boolean;
+  /** Focus the first field (when the form comes back after a link was created). */
+  autoFocus?: boolean;
   onCreate: (input: CreateLinkInput) => void;
 }
 
 /** Expiry (preset or custom up to 30 days), optional download limit, optional password. */
-export function CreateLinkForm({ busy, onCreate }: Props) {
+export function CreateLinkForm({ busy, autoFocus, onCreate }: Props) {
   const [preset, setPreset] = useState<string>("86400");
   const [custom, setCustom] = useState("");
   const [limit, setLimit] = useState("");
@@ -38,7 +39,7 @@ export function CreateLinkForm({ busy, onCreate }: Props) {
     <form className="stack" onSubmit={submit} aria-label="New share link">
       <label className="field" htmlFor={expiryId}>
         Expires after
-        <select id={expiryId} value={preset} onChange={(event) => setPreset(event.target.value)}>
+        <select id={expiryId} autoFocus={autoFocus} value={preset} onChange={(event) => setPreset(event.target.value)}>
           {EXPIRY_PRESETS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -3,11 +3,16 @@
 import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 
-/** The new link's address, shown this once (only its hash is stored): copy button and QR code. */
-export function NewLinkPanel({ url }: { url: string }) {
+/**
+ * The new link's address, shown this once (only its hash is stored): copy button and QR code.
+ * `onNotice` announces what copying did, in the dialog's one status region.
+ */
+export function NewLinkPanel({ url, onNotice }: { url: string; onNotice: (message: string) => void }) {
   const [qr, setQr] = useState<string | null>(null);
-  const [copied, setCopied] = useState<string>("");
   const input = useRef<HTMLInputElement>(null);
+
+  // The form that had focus is gone: put it on the new address, ready to copy.
+  useEffect(() => input.current?.focus(), []);
 
   useEffect(() => {
     let live = true;
@@ -23,11 +28,11 @@ export function NewLinkPanel({ url }: { url: string }) {
   async function copy() {
     try {
       await navigator.clipboard.writeText(url);
-      setCopied("Link copied to the clipboard.");
+      onNotice("Link copied to the clipboard.");
     } catch {
       // No clipboard access (permissions, insecure origin): select it so Ctrl+C works.
       input.current?.select();
-      setCopied("Copying is blocked here: the link is selected, press Ctrl+C (⌘C) to copy it.");
+      onNotice("Copying is blocked here: the link is selected, press Ctrl+C (⌘C) to copy it.");
     }
   }
 
@@ -44,9 +49,6 @@ export function NewLinkPanel({ url }: { url: string }) {
           Copy link
         </button>
       </div>
-      <p role="status" aria-live="polite" className="muted">
-        {copied}
-      </p>
       {qr && <img className="new-link__qr" src={qr} width={160} height={160} alt="QR code of the share link, to open it on a phone" />}
     </section>
   );

@@ -25,21 +25,26 @@ export function ShareDialog({ upload, onClose }: Props) {
   const [created, setCreated] = useState<string | null>(null);
   const queryKey = ["links", upload.id];
 
+  const [notice, setNotice] = useState("");
+  const linksHeading = useRef<HTMLHeadingElement>(null);
+
+  // No close() on cleanup: unmounting takes the dialog out of the top layer anyway, and in
+  // development StrictMode's extra cleanup would queue a close event that shuts it at once.
   useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
   }, []);
 
   // Download counts move while nobody looks: fetch them whenever the dialog opens, then now and then.
   const links = useQuery({ queryKey, queryFn: () => linksApi.list(upload.id), refetchOnMount: "always", refetchInterval: 15_000 });
   const create = useMutation({
     mutationFn: (input: Parameters<typeof linksApi.create>[1]) => linksApi.create(upload.id, input),
-    onSuccess: ({ url }) => setCreated(url),
+    onSuccess: ({ url }) => (setCreated(url), setNotice("")),
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
   const revoke = useMutation({
     mutationFn: (linkId: string) => linksApi.revoke(linkId),
+    // The Revoke button goes away with the link's activity: say so, and keep focus in the list.
+    onSuccess: () => (setNotice("Link revoked: it no longer works."), linksHeading.current?.focus()),
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
 
@@ -54,16 +59,21 @@ export function ShareDialog({ upload, onClose }: Props) {
       </div>
       {created ? (
         <>
-          <NewLinkPanel url={created} />
+          <NewLinkPanel url={created} onNotice={setNotice} />
           <button type="button" className="button button--secondary" onClick={() => setCreated(null)}>
             Create another link
           </button>
         </>
       ) : (
-        <CreateLinkForm busy={create.isPending} onCreate={(input) => create.mutate(input)} />
+        <CreateLinkForm busy={create.isPending} autoFocus={create.isSuccess} onCreate={(input) => create.mutate(input)} />
       )}
       <ErrorMessage message={failure ? describeUploadError(failure) : null} />
-      <h3>Links</h3>
+      <p role="status" className="muted">
+        {notice}
+      </p>
+      <h3 ref={linksHeading} tabIndex={-1}>
+        Links
+      </h3>
       {links.isPending ? (
         <p aria-busy="true">Loading links…</p>
       ) : links.isError ? (

@@ -15,10 +15,10 @@ export function linkProblemPage(status: number, message: string): SafeHtml {
   const advice =
     status === 429
       ? "Wait a little, then reload this page."
-      : status >= 500
-        ? "Try again in a moment."
-        : status === 404
-          ? "Check that the whole address was copied. If it was, ask the person who shared the file for a new link."
-          : "If you still need the file, ask the person who shared it for a new link.";
+      : status === 404
+        ? "Check that the whole address was copied. If it was, ask the person who shared the file for a new link."
+        : status === 410
+          ? "If you still need the file, ask the person who shared it for a new link."
+          : "Go back to the link's page and try again in a moment.";
   return shareDocument(title, html`<h1>${title}</h1><p role="alert">${message}</p><p class="muted">${advice}</p>`);
 }

@@ -1,9 +1,9 @@
-import { html, SafeHtml } from "@/lib/html";
+import { html, type SafeHtml } from "@/lib/html";
 
 // The public share page is plain server-rendered HTML with no script: it loads at once on any
 // device, a link preview bot sees the same thing as a person, and it answers with the real
 // status (404, 410, 429), which an App Router page cannot. Same palette as app/globals.css.
-const STYLE = `
+const STYLE = html`
 :root { color-scheme: light dark; --bg: #f7f7f8; --surface: #fff; --text: #1b1b1f; --muted: #5c5c66;
   --border: #d4d4da; --accent: #2456d6; --accent-text: #fff; --danger: #b3261e; --focus: #f59e0b;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -11,7 +11,7 @@ const STYLE = `
   --muted: #a3a3ad; --border: #3a3a44; --accent: #7aa2ff; --accent-text: #0b0b0f; --danger: #ff8a80; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--text); line-height: 1.5; }
-main { max-width: 480px; margin: 0 auto; padding: 4rem 1.25rem; }
+main { max-width: 480px; margin: 0 auto; padding: 4rem 1.25rem 1rem; }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 1.5rem;
   display: flex; flex-direction: column; gap: 1rem; }
 h1 { font-size: 1.3rem; margin: 0; overflow-wrap: anywhere; }
@@ -25,7 +25,7 @@ input { font: inherit; padding: 0.55rem 0.7rem; border: 1px solid var(--border);
 button { font: inherit; font-weight: 600; padding: 0.6rem 1.2rem; border-radius: 6px; border: 1px solid var(--accent);
   background: var(--accent); color: var(--accent-text); cursor: pointer; align-self: flex-start; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-footer { margin-top: 1rem; font-size: 0.9rem; }
+footer { max-width: 480px; margin: 0 auto; padding: 0 1.25rem; font-size: 0.9rem; }
 `;
 
 /** The whole document around a share page's card. */
@@ -38,13 +38,13 @@ export function shareDocument(title: string, body: SafeHtml): SafeHtml {
 <meta name="robots" content="noindex, nofollow">
 <meta name="referrer" content="no-referrer">
 <title>${title} · Slipway</title>
-<style>${new SafeHtml(STYLE)}</style>
+<style>${STYLE}</style>
 </head>
 <body>
 <main>
 <div class="card">${body}</div>
-<footer class="muted">Shared with Slipway. The link is checked on every download.</footer>
 </main>
+<footer class="muted">Shared with Slipway. The link is checked on every download.</footer>
 </body>
 </html>`;
 }

@@ -7,7 +7,15 @@ import { sharedFilePage } from "./shared-file-page";
 function htmlResponse(page: SafeHtml, status: number, headers: Record<string, string> = {}): Response {
   return new Response(page.value, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "X-Robots-Tag": "noindex", ...headers },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Robots-Tag": "noindex",
+      // No script, no frames: nothing to inject, and the Download button cannot be clickjacked.
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+      "X-Frame-Options": "DENY",
+      ...headers,
+    },
   });
 }
 

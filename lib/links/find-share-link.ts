@@ -24,7 +24,7 @@ const noSuchLink = () => new HttpError(404, "not_found", "There is no such link.
 export function admitShareToken(token: string): string {
   if (!shareTokenSchema.safeParse(token).success) throw noSuchLink();
   const tokenHash = hashShareToken(token);
-  hit(`link:${tokenHash}`, { limit: env.LINK_ACCESS_PER_LINK_PER_MINUTE, windowSeconds: 60 });
+  hit(`link-token:${tokenHash}`, { limit: env.LINK_ACCESS_PER_LINK_PER_MINUTE, windowSeconds: 60 });
   return tokenHash;
 }
 

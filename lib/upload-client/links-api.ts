@@ -1,11 +1,6 @@
 import type { LinkJson } from "../links/serialize-share-link";
+import type { CreateLinkInput } from "../validations/link";
 import { call, post } from "./api";
-
-export interface CreateLinkInput {
-  expiresInSeconds: number;
-  maxDownloads?: number;
-  password?: string;
-}
 
 /** Share links as the dashboard uses them. */
 export const linksApi = {

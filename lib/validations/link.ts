@@ -14,7 +14,7 @@ export const createLinkSchema = z.object({
     // A few seconds is enough to hand a file over in person (and to test expiry for real).
     .min(5, "A link must live at least 5 seconds.")
     .max(MAX_LINK_SECONDS, "A link can live at most 30 days."),
-  maxDownloads: z.number().int().min(1, "Allow at least one download.").max(1_000_000).optional(),
-  password: z.string().min(1).max(1024).optional(),
+  maxDownloads: z.number().int().min(1, "Allow at least one download.").max(1_000_000, "Allow at most 1,000,000 downloads, or leave the limit empty.").optional(),
+  password: z.string().min(1, "A password cannot be empty.").max(1024, "A password can have at most 1024 characters.").optional(),
 });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;

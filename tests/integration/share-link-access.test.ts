@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as sharePage } from "@/app/s/[token]/route";
-import { POST as downloadForm } from "@/app/s/[token]/download/route";
+import { HEAD as checkLink, POST as downloadForm } from "@/app/s/[token]/download/route";
 import { db } from "@/lib/db";
 import { createShareLink } from "@/lib/links/create-share-link";
 import { describeShareLink } from "@/lib/links/describe-share-link";
@@ -55,6 +55,8 @@ describe("the public share page", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(page.headers.get("cache-control")).toBe("no-store");
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     const body = await page.text();
     expect(body).not.toContain("<script>");
     expect(body).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;_script&gt; Tom &amp; &#39;Jerry&#39;.txt");
@@ -90,6 +92,18 @@ describe("the public share page", () => {
     const right = await postForm(tokenOf(url), "s3cret pass", "text/html");
     expect(right.status).toBe(302);
     expect(Buffer.from(await (await fetch(right.headers.get("location")!)).arrayBuffer())).toEqual(bytes);
+  });
+});
+
+describe("link checkers", () => {
+  it("HEAD on the download address checks the link without using up a download", async () => {
+    const { url, link } = await createShareLink(alice, fileId, { ...hour, maxDownloads: 1 }, meta);
+    const head = (token: string) => checkLink(new Request(`http://127.0.0.1:3100/s/${token}/download`, { method: "HEAD", headers: { "x-forwarded-for": freshIp() } }), { params: Promise.resolve({ token }) });
+    for (let i = 0; i < 3; i++) expect((await head(tokenOf(url))).status).toBe(200);
+    expect((await db.shareLink.findUniqueOrThrow({ where: { id: link.id } })).downloadCount).toBe(0);
+    await redeemShareLink(tokenOf(url), undefined, meta);
+    expect((await head(tokenOf(url))).status).toBe(410);
+    expect((await head(randomBytes(32).toString("base64url"))).status).toBe(404);
   });
 });
 

@@ -15,6 +15,9 @@ let dropDatabase: (() => Promise<void>) | undefined;
 if (kind === "postgres") {
   const name = `slipway_test_${process.pid}_${Date.now()}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  // Not UTC on purpose: Prisma keeps UTC in "timestamp without time zone" columns, so SQL that
+  // compares them with NOW() is only right if it says which zone it means.
+  await adminQuery(`ALTER DATABASE ${name} SET timezone TO 'America/New_York'`);
   process.env.DATABASE_URL = databaseUrl(name);
   dropDatabase = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 } else {

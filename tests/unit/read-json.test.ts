@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { HttpError } from "@/lib/errors";
-import { readJson } from "@/lib/http";
+import { readForm, readJson } from "@/lib/http";
 import { createUploadSchema } from "@/lib/validations/upload";
 
 // lib/http imports next-auth's setup, which has no place in these tests.
@@ -87,5 +87,27 @@ describe("readJson", () => {
     const expected = { name: "a.txt", type: "text/plain", size: 12 };
     await expect(readJson(post(JSON.stringify(expected)), createUploadSchema)).resolves.toEqual(expected);
     await expect(readJson(post(JSON.stringify(expected), { "content-type": "Application/JSON; charset=utf-8" }), createUploadSchema)).resolves.toEqual(expected);
+  });
+});
+
+describe("readForm (the share page's password form)", () => {
+  const FORM = { "content-type": "application/x-www-form-urlencoded" };
+
+  it("reads the fields of a small form; no body is an empty form", async () => {
+    expect((await readForm(post("password=s%C3%A9same+ouvre-toi", FORM))).get("password")).toBe("sésame ouvre-toi");
+    expect([...(await readForm(new Request("http://app.test/s/x/download", { method: "POST" })))]).toEqual([]);
+  });
+
+  it("stops reading an endless body without Content-Length at 4 KiB (413)", async () => {
+    const { body, stream } = endlessBody();
+    expect(await status(readForm(post(body, FORM)))).toEqual({ status: 413, code: "body_too_large" });
+    expect(stream.pulls).toBeLessThan(5);
+  });
+
+  it("answers 415 for other media types and 400 for bytes that are not UTF-8", async () => {
+    for (const headers of [{}, JSON_TYPE, { "content-type": "multipart/form-data; boundary=x" }]) {
+      expect(await status(readForm(post("password=x", headers))), JSON.stringify(headers)).toEqual({ status: 415, code: "unsupported_media_type" });
+    }
+    expect(await status(readForm(post(new Uint8Array([0x70, 0x3d, 0xff]), FORM)))).toEqual({ status: 400, code: "invalid_form" });
   });
 });

@@ -1,6 +1,6 @@
 import { shareErrorPage } from "@/components/share/share-responses";
-import { HttpError } from "@/lib/errors";
-import { type BaseContext, type ErrorAnswer, publicRoute, redirectTo } from "@/lib/http";
+import { type BaseContext, type ErrorAnswer, publicRoute, readForm, redirectTo } from "@/lib/http";
+import { describeShareLink } from "@/lib/links/describe-share-link";
 import { redeemShareLink } from "@/lib/links/redeem-share-link";
 import { linkAccess } from "../link-access";
 
@@ -11,26 +11,17 @@ async function errorPage(error: ErrorAnswer, ctx: BaseContext) {
 
 const options = { ...linkAccess, errorPage };
 
-const MAX_FORM_BYTES = 4096;
-
-/** The password from the page's form (form-encoded), read with a byte cap whatever Content-Length says. */
-async function formPassword(req: Request): Promise<string | undefined> {
-  const tooLarge = new HttpError(413, "body_too_large", "The request body is too large.");
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) throw tooLarge;
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_FORM_BYTES) throw tooLarge;
-  const type = req.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
-  if (text && type !== "application/x-www-form-urlencoded") {
-    throw new HttpError(415, "unsupported_media_type", "Send the password as a form field (application/x-www-form-urlencoded).");
-  }
-  return new URLSearchParams(text).get("password") ?? undefined;
-}
-
 /** 302 to a presigned GET that lives 60 seconds; the link itself is checked on every use. */
 export const GET = publicRoute(async ({ params, meta }) => redirectTo((await redeemShareLink(String(params.token), undefined, meta)).url), options);
 
+/** Link checkers send HEAD, which Next would answer by running GET and so use up a download: check the link, count nothing. */
+export const HEAD = publicRoute(async ({ params }) => {
+  await describeShareLink(String(params.token));
+  return new Response(null, { status: 200, headers: { "Cache-Control": "no-store" } });
+}, linkAccess);
+
 /** The page's form posts here, so the password never goes into a URL. */
 export const POST = publicRoute(async ({ req, params, meta }) => {
-  const password = await formPassword(req);
+  const password = (await readForm(req)).get("password") ?? undefined;
   return redirectTo((await redeemShareLink(String(params.token), password, meta)).url);
 }, options);
