@@ -148,14 +148,11 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (mediaType(req) !== "application/json") {
     throw new HttpError(415, "unsupported_media_type", "Send the request body as JSON, with Content-Type: application/json.");
   }
-  const invalid = () => new HttpError(400, "invalid_json", "The request body is not valid JSON.");
-  const text = decodeUtf8(bytes);
-  if (text === null) throw invalid();
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw invalid();
+    throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }
   return schema.parse(value);
 }

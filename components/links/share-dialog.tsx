@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { linksApi } from "@/lib/upload-client/links-api";
 import type { UploadJson } from "@/lib/uploads/serialize-upload";
+import type { CreateLinkInput } from "@/lib/validations/link";
 import { ErrorMessage } from "../ui/error-message";
 import { CreateLinkForm } from "./create-link-form";
 import { LinkList } from "./link-list";
@@ -37,7 +38,7 @@ export function ShareDialog({ upload, onClose }: Props) {
   // Download counts move while nobody looks: fetch them whenever the dialog opens, then now and then.
   const links = useQuery({ queryKey, queryFn: () => linksApi.list(upload.id), refetchOnMount: "always", refetchInterval: 15_000 });
   const create = useMutation({
-    mutationFn: (input: Parameters<typeof linksApi.create>[1]) => linksApi.create(upload.id, input),
+    mutationFn: (input: CreateLinkInput) => linksApi.create(upload.id, input),
     onSuccess: ({ url }) => (setCreated(url), setNotice("")),
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });

@@ -1,10 +1,9 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { env } from "../env";
-import { HttpError } from "../errors";
 import type { RequestMeta } from "../http";
 import { hashPassword } from "../password";
-import { findOwnUpload } from "../uploads/find-own-upload";
+import { findFinishedOwnUpload } from "../uploads/find-own-upload";
 import type { CreateLinkInput } from "../validations/link";
 import { serializeShareLink } from "./serialize-share-link";
 import { newShareToken } from "./share-token";
@@ -14,9 +13,7 @@ import { newShareToken } from "./share-token";
  * returned once, here; the database keeps only the token's sha256.
  */
 export async function createShareLink(userId: string, uploadId: string, input: CreateLinkInput, meta: RequestMeta) {
-  const upload = await findOwnUpload(userId, uploadId);
-  if (upload.status !== "COMPLETE") throw new HttpError(409, "upload_not_ready", "Only finished uploads can be shared.");
-  if (upload.review === "REJECTED") throw new HttpError(409, "upload_rejected", "This file was rejected in review and cannot be shared.");
+  const upload = await findFinishedOwnUpload(userId, uploadId, "shared");
 
   const { token, tokenHash } = newShareToken();
   const link = await db.shareLink.create({
