@@ -153,6 +153,7 @@ function newResults(): Results {
       linkSeconds: config.linkSeconds,
       linkServiceSeconds: config.linkServiceSeconds,
       cores: os.cpus().length,
+      node: process.version,
       date: new Date().toISOString(),
     },
     libStorage: [],

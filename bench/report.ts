@@ -100,14 +100,14 @@ const check = (ok: boolean) => (ok ? "ok" : "**missed**");
 export function markdown(results: Results): string {
   const parts = results.ours.length ? [uploadMarkdown(results)] : [];
   const links = summarizeLinks(results.linkLatency ?? []);
-  if (links) parts.push(linkMarkdown(links, results.linkLatency!.length, results.settings.busyBefore));
+  if (links) parts.push(linkMarkdown(links, results.linkLatency!.length, results.settings));
   return parts.join("\n\n");
 }
 
 /** p99 target of the share-link redirect under load (issue 4). */
 const LINK_P99_TARGET_MS = 20;
 
-function linkMarkdown(s: NonNullable<ReturnType<typeof summarizeLinks>>, runs: number, busyBefore: unknown): string {
+function linkMarkdown(s: NonNullable<ReturnType<typeof summarizeLinks>>, runs: number, settings: Results["settings"]): string {
   const ms = (value: number) => round(value, 1).toFixed(1);
   // Everything but the app and autocannon: the object store, an idle Chromium, other people's jobs.
   const rest = (cpu: CpuShare) => Object.entries(cpu).reduce((sum, [group, value]) => (group === "next" || group === "bench (node)" ? sum : sum + value), 0);
@@ -118,7 +118,7 @@ function linkMarkdown(s: NonNullable<ReturnType<typeof summarizeLinks>>, runs: n
   const met = s.redirect.p99Ms < LINK_P99_TARGET_MS;
   return [
     `(e) Share-link redirect, closed loop (autocannon, redirects not followed); run with the median redirect p99 of ${runs}; ` +
-      `machine ${busyBefore}% busy (of one core) before the benchmark started`,
+      `machine ${settings.busyBefore}% busy (of one core) before the benchmark started; Node ${settings.node}`,
     "",
     "| Request | Connections | p50 ms | p90 ms | p99 ms | max ms | req/s | Measured | Slowest first answer ms | next CPU % | autocannon CPU % | rest of machine CPU % |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -142,7 +142,8 @@ function uploadMarkdown(results: Results): string {
   const r1 = (value: number) => round(value, 1).toFixed(1);
   const lines = [
     `Upload benchmark: ${mib} MiB file, ${partMiB} MiB parts, median of ${runs} run(s); ` +
-      `machine ${results.settings.busyBefore}% busy (of one core) before it started`,
+      `machine ${results.settings.busyBefore}% busy (of one core) before it started; ` +
+      `Node ${results.settings.node}, Chromium ${results.settings.chromium}`,
     "",
     "| Measurement | Result | Target | |",
     "| --- | ---: | ---: | --- |",

@@ -16,7 +16,8 @@
 # BENCH_LINK_SERVICE_SECONDS (the redirect at one connection: 3).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export NEXT_TELEMETRY_DISABLED=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+source scripts/use-node.sh
+export NEXT_TELEMETRY_DISABLED=1
 started=$SECONDS
 step() { printf '\n==> %s\n' "$*" >&2; }
 
@@ -65,7 +66,7 @@ for attempt in {1..10}; do
   build_id=$(cat .next/BUILD_ID 2>/dev/null || true)
   if [[ -n $build_id && -f public/workers/md5.js ]]; then
     rm -rf "$app_root" && mkdir -p "$app_root"
-    { tar -c --exclude=./node_modules --exclude=./.data --exclude=./.git --exclude=./.next/cache \
+    { tar -c --exclude=./node_modules --exclude=./.tools --exclude=./.data --exclude=./.git --exclude=./.next/cache \
       --exclude=./test-results --exclude=./playwright-report . 2>/dev/null || true; } | tar -x -C "$app_root"
     # Unchanged while copying: not caught in the middle of a rebuild.
     [[ -f $app_root/.next/BUILD_ID && $(cat .next/BUILD_ID 2>/dev/null) == "$build_id" ]] && break

@@ -77,5 +77,3 @@ export const env = {
 
 // next-auth v4 reads its own base URL from the environment; give it ours.
 process.env.NEXTAUTH_URL ||= raw.APP_URL;
-// Slipway runs on Node 20 here by design; the SDK's notice about future Node 22 releases is noise.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ||= "true";

@@ -5,6 +5,7 @@
 #                                 scripts/ensure-postgres.sh's business
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/use-node.sh
 export NEXT_TELEMETRY_DISABLED=1
 
 apt_install() {
@@ -20,10 +21,10 @@ if [[ ${1:-} == --test ]]; then
   command -v chromium >/dev/null || apt_install chromium
 fi
 
-# npm ci only when the lock file changed since the last install (it wipes node_modules);
-# its postinstall generates the Prisma client.
+# npm ci only when the lock file or the Node running it changed since the last install (it wipes
+# node_modules; native addons are built for one Node); its postinstall generates the Prisma client.
 stamp=node_modules/.slipway-installed
-if [[ ! -f $stamp || package-lock.json -nt $stamp || ! -d lib/generated/prisma ]]; then
+if [[ ! -f $stamp || package-lock.json -nt $stamp || ! -d lib/generated/prisma || $(<"$stamp") != "$(node --version)" ]]; then
   npm ci --no-audit --no-fund
-  touch "$stamp"
+  node --version >"$stamp"
 fi

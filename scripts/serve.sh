@@ -3,6 +3,7 @@
 # (printing new credentials once), sets up the bucket, then runs `next start` on $PORT.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/use-node.sh
 export NEXT_TELEMETRY_DISABLED=1
 PORT=${PORT:-3000}
 export APP_URL=${APP_URL:-http://127.0.0.1:$PORT}

@@ -4,7 +4,8 @@
 # and the README's run command on an empty data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export NEXT_TELEMETRY_DISABLED=1 AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+source scripts/use-node.sh
+export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n==> %s\n' "$*"; }
 

@@ -4,6 +4,7 @@
 # the app and the object store this script started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/use-node.sh
 export NEXT_TELEMETRY_DISABLED=1
 export PORT=${PORT:-3000}
 
