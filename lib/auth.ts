@@ -65,6 +65,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) throw new HttpError(401, "unauthenticated", "Sign in to continue.");
+  if (!user) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
   return user;
 }

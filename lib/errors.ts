@@ -1,23 +1,30 @@
 import { ZodError } from "zod";
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "./error-codes";
 
-/** The one error type of the API: carries the HTTP status and a stable machine-readable code. */
+export interface HttpErrorInit {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The one error type of the API: a stable machine-readable code, whose status the registry gives. */
 export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-    readonly headers?: Record<string, string>,
-  ) {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  readonly headers?: Record<string, string>;
+
+  constructor({ code, message, details, headers }: HttpErrorInit) {
     super(message);
+    this.status = ERROR_STATUS[code];
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
   }
 }
 
-export const notFound = (what = "Resource") => new HttpError(404, "not_found", `${what} not found.`);
-
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export const notFound = (what = "Resource") => new HttpError({ code: "not_found", message: `${what} not found.` });
 
 // Prisma codes for a database that is overloaded, timing out or briefly gone: worth a retry, not a 500.
 const DATABASE_BUSY = new Set([
@@ -35,38 +42,35 @@ function fromPrismaError(error: unknown): HttpError | undefined {
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code !== "string") return undefined;
   // Two requests racing to create the same unique row: the loser's answer is a conflict.
-  if (code === "P2002") return new HttpError(409, "conflict", "That already exists.");
+  if (code === "P2002") return new HttpError({ code: "conflict", message: "That already exists." });
   // The row went away between finding and changing it.
   if (code === "P2025") return notFound();
   if (DATABASE_BUSY.has(code)) {
     console.error("Database busy or unreachable", error);
-    return new HttpError(503, "database_busy", "The database is busy or unreachable. Try again in a moment.");
+    return new HttpError({ code: "database_busy", message: "The database is busy or unreachable. Try again in a moment." });
   }
   return undefined;
 }
 
+function fromZodError(error: ZodError): HttpError {
+  return new HttpError({
+    code: "validation_failed",
+    message: error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "),
+    details: error.issues.map((i) => ({ path: i.path, message: i.message })),
+  });
+}
+
+function asHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const known = fromPrismaError(error);
+  if (known) return known;
+  if (error instanceof ZodError) return fromZodError(error);
+  console.error("Unhandled error in API handler", error);
+  return new HttpError({ code: "internal", message: "Something went wrong on our side." });
+}
+
 /** Maps anything thrown by a handler to a status and the JSON error body. Unknown errors are 500. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
-  const httpError = error instanceof HttpError ? error : fromPrismaError(error);
-  if (httpError) {
-    return {
-      status: httpError.status,
-      headers: httpError.headers,
-      body: { error: { code: httpError.code, message: httpError.message, ...(httpError.details ? { details: httpError.details } : {}) } },
-    };
-  }
-  if (error instanceof ZodError) {
-    return {
-      status: 422,
-      body: {
-        error: {
-          code: "validation_failed",
-          message: error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; "),
-          details: error.issues.map((i) => ({ path: i.path, message: i.message })),
-        },
-      },
-    };
-  }
-  console.error("Unhandled error in API handler", error);
-  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side." } } };
+  const { status, code, message, details, headers } = asHttpError(error);
+  return { status, headers, body: { error: { code, message, ...(details ? { details } : {}) } } };
 }

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { requireUser, type SessionUser } from "./auth";
 import { clientIp } from "./client-ip";
 import { env } from "./env";
-import { HttpError, toErrorResponse } from "./errors";
+import { HttpError, notFound, toErrorResponse } from "./errors";
 import { hit, type Limit } from "./rate-limit";
 
 /** Who made a request, for the audit log. */
@@ -53,7 +53,7 @@ function refuseCrossOrigin(req: Request): void {
   if (req.method === "GET" || req.method === "HEAD") return;
   const origin = req.headers.get("origin");
   if (origin !== null && origin !== appOrigin) {
-    throw new HttpError(403, "cross_origin", "This request came from another site. Use Slipway from its own address.");
+    throw new HttpError({ code: "cross_origin", message: "This request came from another site. Use Slipway from its own address." });
   }
 }
 
@@ -91,7 +91,7 @@ export function userRoute(handler: (ctx: UserContext) => Promise<Response>, opti
 
 const MAX_JSON_BYTES = 64 * 1024;
 
-const tooLarge = (what: string) => new HttpError(413, "body_too_large", `The request body is too large (at most ${what}).`);
+const tooLarge = (what: string) => new HttpError({ code: "body_too_large", message: `The request body is too large (at most ${what}).` });
 
 /** The body's bytes, refusing (413) as soon as they pass `maxBytes`, whatever Content-Length claims. */
 async function readBodyBytes(req: Request, maxBytes: number, what: string): Promise<Uint8Array> {
@@ -130,10 +130,10 @@ export async function readForm(req: Request, maxBytes = 4096): Promise<URLSearch
   const bytes = await readBodyBytes(req, maxBytes, `${maxBytes} bytes of form data`);
   if (bytes.byteLength === 0) return new URLSearchParams();
   if (mediaType(req) !== "application/x-www-form-urlencoded") {
-    throw new HttpError(415, "unsupported_media_type", "Send the form as application/x-www-form-urlencoded.");
+    throw new HttpError({ code: "unsupported_media_type", message: "Send the form as application/x-www-form-urlencoded." });
   }
   const text = decodeUtf8(bytes);
-  if (text === null) throw new HttpError(400, "invalid_form", "The form is not valid UTF-8.");
+  if (text === null) throw new HttpError({ code: "invalid_form", message: "The form is not valid UTF-8." });
   return new URLSearchParams(text);
 }
 
@@ -146,13 +146,13 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   const bytes = await readBodyBytes(req, MAX_JSON_BYTES, "64 KiB of JSON");
   if (bytes.byteLength === 0) return schema.parse(undefined);
   if (mediaType(req) !== "application/json") {
-    throw new HttpError(415, "unsupported_media_type", "Send the request body as JSON, with Content-Type: application/json.");
+    throw new HttpError({ code: "unsupported_media_type", message: "Send the request body as JSON, with Content-Type: application/json." });
   }
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+    throw new HttpError({ code: "invalid_json", message: "The request body is not valid JSON." });
   }
   return schema.parse(value);
 }
@@ -160,6 +160,6 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 /** Validates route params or query values; a malformed id is simply not found. */
 export function parseParams<S extends z.ZodType>(schema: S, value: unknown, what = "Resource"): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(404, "not_found", `${what} not found.`);
+  if (!parsed.success) throw notFound(what);
   return parsed.data;
 }

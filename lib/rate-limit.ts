@@ -28,9 +28,7 @@ export function hit(key: string, { limit, windowSeconds }: Limit, now = Date.now
   window.count += 1;
   if (window.count > limit) {
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-    throw new HttpError(429, "rate_limited", `Too many requests. Try again in ${retryAfter} s.`, undefined, {
-      "Retry-After": String(retryAfter),
-    });
+    throw new HttpError({ code: "rate_limited", message: `Too many requests. Try again in ${retryAfter} s.`, headers: { "Retry-After": String(retryAfter) } });
   }
 }
 

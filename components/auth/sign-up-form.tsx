@@ -5,14 +5,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "../ui/field";
 import { ErrorMessage } from "../ui/error-message";
-import { ApiError } from "@/lib/upload-client/api";
+import { ApiError, refusal } from "@/lib/upload-client/api";
 
 async function createAccount(body: Record<string, FormDataEntryValue | null>) {
   const response = await fetch("/api/account", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null))?.error;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? "Sign-up failed. Try again.");
-  }
+  if (!response.ok) throw await refusal(response, "Sign-up failed. Try again.");
 }
 
 export function SignUpForm() {

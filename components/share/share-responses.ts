@@ -1,6 +1,8 @@
+import type { HttpError } from "@/lib/errors";
 import type { SafeHtml } from "@/lib/html";
-import type { BaseContext, ErrorAnswer } from "@/lib/http";
-import { describeShareLink } from "@/lib/links/describe-share-link";
+import type { ErrorAnswer } from "@/lib/http";
+import { describeAdmittedShareLink, describeShareLink, type SharedFile } from "@/lib/links/describe-share-link";
+import { hashShareToken } from "@/lib/links/share-token";
 import { linkProblemPage } from "./link-problem-page";
 import { sharedFilePage } from "./shared-file-page";
 
@@ -19,24 +21,30 @@ function htmlResponse(page: SafeHtml, status: number, headers: Record<string, st
   });
 }
 
-/** The public page of a link; `problem` shows the form again with why the last attempt failed. */
-export async function sharePage(token: string, problem?: { status: number; message: string }): Promise<Response> {
-  const shared = await describeShareLink(token);
-  return htmlResponse(sharedFilePage({ shared, downloadPath: `/s/${token}/download`, error: problem?.message }), problem?.status ?? 200);
+function filePage(token: string, shared: SharedFile, refusal?: HttpError): Response {
+  return htmlResponse(sharedFilePage({ shared, downloadPath: `/s/${token}/download`, error: refusal?.message }), refusal?.status ?? 200);
+}
+
+/** The public page of a link. */
+export async function sharePage(token: string): Promise<Response> {
+  return filePage(token, await describeShareLink(token));
 }
 
 /**
- * Errors of the share routes as pages: a refused password shows the form again with the reason
- * (and the same status); anything else says plainly why the link cannot be used.
+ * The form again after a missing or wrong password, with the reason and the same status. The
+ * request has already been counted against the link's budget, so the link is read without
+ * counting it again. null when the link cannot be shown any more (revoked or expired meanwhile):
+ * the plain error page says so well enough.
  */
-export async function shareErrorPage({ status, body, headers }: ErrorAnswer, { params }: BaseContext): Promise<Response> {
-  const { message } = body.error;
-  if (status === 401 || status === 403) {
-    try {
-      return await sharePage(String(params.token), { status, message });
-    } catch {
-      // Revoked, expired or rate limited meanwhile: the plain page below says so well enough.
-    }
+export async function passwordRetryPage(token: string, refusal: HttpError): Promise<Response | null> {
+  try {
+    return filePage(token, await describeAdmittedShareLink(hashShareToken(token)), refusal);
+  } catch {
+    return null;
   }
-  return htmlResponse(linkProblemPage(status, message), status, headers);
+}
+
+/** Errors of the share routes as a page that says plainly why the link cannot be used. */
+export async function shareErrorPage({ status, body, headers }: ErrorAnswer): Promise<Response> {
+  return htmlResponse(linkProblemPage(status, body.error.message), status, headers);
 }

@@ -6,6 +6,7 @@ import { formatBytes } from "@/lib/format-bytes";
 import { api } from "@/lib/upload-client/api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import type { UploadJson } from "@/lib/uploads/serialize-upload";
+import { uploadAvailability } from "@/lib/uploads/upload-status";
 import { ShareDialog } from "../links/share-dialog";
 import { ErrorMessage } from "../ui/error-message";
 import { TableHead } from "../ui/table-head";
@@ -51,7 +52,7 @@ export function UploadsTable() {
               </td>
               <td>{dateFormat.format(new Date(upload.completedAt ?? upload.createdAt))}</td>
               <td className="table__actions">
-                {upload.status === "COMPLETE" && upload.review !== "REJECTED" && (
+                {uploadAvailability(upload) === "available" && (
                   <>
                     {/* The API answers with a redirect to a 60-second presigned GET that downloads. */}
                     <a href={`/api/uploads/${upload.id}/download`} aria-label={`Download ${upload.name}`}>

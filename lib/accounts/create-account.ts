@@ -10,7 +10,7 @@ import type { SignUpInput } from "../validations/account";
 /** Creates a user with the default quota. A taken email is 409 (sign-up is open, so that is no secret). */
 export async function createAccount(input: SignUpInput, meta: RequestMeta | undefined, role: Role = "USER") {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new HttpError(409, "email_taken", "An account with this email already exists. Sign in instead.");
+  if (existing) throw new HttpError({ code: "email_taken", message: "An account with this email already exists. Sign in instead." });
   const user = await db.user.create({
     data: {
       email: input.email,

@@ -10,6 +10,10 @@ type DownloadableFile = { key: string; originalName: string; contentType: string
  * inside the UPDATE, so concurrent requests never exceed it. A link with a password counts only
  * once the caller has checked the password (`passwordChecked`).
  *
+ * The WHERE is the SQL twin of `linkUsability` (link-status.ts; the file's part is
+ * `uploadAvailability` in lib/uploads/upload-status.ts): change them together.
+ * tests/integration/link-usable-rule.test.ts runs both on the same links and holds them to it.
+ *
  * Prisma keeps UTC in "timestamp without time zone" columns: NOW() is read in UTC here, so
  * expiry holds whatever the database session's time zone is.
  */

@@ -12,7 +12,12 @@ export interface SharedFile {
 
 /** What the public page of a usable link shows; 404 or 410 (with the reason) otherwise. */
 export async function describeShareLink(token: string): Promise<SharedFile> {
-  const link = await findShareLink(admitShareToken(token));
+  return describeAdmittedShareLink(admitShareToken(token));
+}
+
+/** The same for a token this request has already counted against its link's budget, by its hash. */
+export async function describeAdmittedShareLink(tokenHash: string): Promise<SharedFile> {
+  const link = await findShareLink(tokenHash);
   assertUsable(link);
   const { originalName, size, contentType } = link.upload;
   return {

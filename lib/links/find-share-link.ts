@@ -4,7 +4,7 @@ import { HttpError } from "../errors";
 import type { ShareLink, Upload } from "../generated/prisma/client";
 import { hit } from "../rate-limit";
 import { shareTokenSchema } from "../validations/link";
-import { linkStatus } from "./serialize-share-link";
+import { linkUsability } from "./link-status";
 import { hashShareToken } from "./share-token";
 
 export const GONE: Record<string, string> = {
@@ -14,7 +14,7 @@ export const GONE: Record<string, string> = {
   file_gone: "The shared file is no longer available.",
 };
 
-const noSuchLink = () => new HttpError(404, "not_found", "There is no such link.");
+const noSuchLink = () => new HttpError({ code: "not_found", message: "There is no such link." });
 
 /**
  * The sha256 of a well-formed token (404 otherwise), counted against the link's own request
@@ -37,8 +37,6 @@ export async function findShareLink(tokenHash: string): Promise<ShareLink & { up
 
 /** 410 with the reason when the link can no longer be used. */
 export function assertUsable(link: ShareLink & { upload: Upload }): void {
-  // A file deleted by its owner, or rejected in review after it was shared, is gone for the link too.
-  const available = link.upload.status === "COMPLETE" && link.upload.review !== "REJECTED";
-  const status = available ? linkStatus(link) : "file_gone";
-  if (status !== "active") throw new HttpError(410, `link_${status}`, GONE[status]);
+  const status = linkUsability(link);
+  if (status !== "active") throw new HttpError({ code: `link_${status}`, message: GONE[status] });
 }

@@ -23,16 +23,16 @@ export async function redeemShareLink(token: string, password: string | undefine
   try {
     assertUsable(link);
     if (link.passwordHash) {
-      if (!password) throw new HttpError(401, "password_required", "This link is protected by a password.");
+      if (!password) throw new HttpError({ code: "password_required", message: "This link is protected by a password." });
       // Guessing is slow: per address and per link, whoever is guessing.
       hit(`link-password:${link.id}:${meta.ip ?? "local"}`, { limit: 10, windowSeconds: 600 });
       hit(`link-password:${link.id}`, { limit: 100, windowSeconds: 600 });
-      if (!(await verifyPassword(link.passwordHash, password))) throw new HttpError(403, "wrong_password", "That password is not right.");
+      if (!(await verifyPassword(link.passwordHash, password))) throw new HttpError({ code: "wrong_password", message: "That password is not right." });
     }
     const file = await countDownload(tokenHash, true, meta);
     if (file) return { url: await presignDownload(file) };
     assertUsable(await findShareLink(tokenHash)); // say why: revoked, expired or rejected meanwhile, else used up
-    throw new HttpError(410, "link_used_up", GONE.used_up);
+    throw new HttpError({ code: "link_used_up", message: GONE.used_up });
   } catch (error) {
     await recordAuditEvent({ actorId: null, action: "link.download", target: link.id, data: { outcome: error instanceof HttpError ? error.code : "error" }, meta });
     throw error;

@@ -17,6 +17,6 @@ export async function storageCall<T>(call: () => Promise<T>, expected: Record<st
     const code = s3ErrorCode(error);
     if (code && expected[code]) return expected[code]();
     console.error("Object storage call failed", error);
-    throw new HttpError(503, "storage_unavailable", "File storage is not reachable right now. Try again in a moment.");
+    throw new HttpError({ code: "storage_unavailable", message: "File storage is not reachable right now. Try again in a moment." });
   }
 }

@@ -1,10 +1,14 @@
+import { type ErrorBody, type ErrorCode, isErrorCode } from "../error-codes";
 import type { UploadJson } from "../uploads/serialize-upload";
 
-/** An error answered by the Slipway API, with its stable code. */
+/**
+ * An error answered by the Slipway API, with its stable code; "network" when fetch itself
+ * failed (status 0), "http_error" when the answer was not the API's error JSON (a proxy's page).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | "network" | "http_error",
     message: string,
     readonly details?: unknown,
     readonly retryAfter?: number,
@@ -23,14 +27,17 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<T> 
   } catch {
     throw new ApiError(0, "network", "The network connection was lost.");
   }
+  if (!response.ok) throw await refusal(response);
   if (response.status === 204) return undefined as T;
-  const body = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = body?.error;
-    const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
-    throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `The server answered ${response.status}.`, error?.details, retryAfter);
-  }
-  return body as T;
+  return (await response.json().catch(() => null)) as T;
+}
+
+/** The ApiError a refused response stands for; `fallback` is the message when it carries none. */
+export async function refusal(response: Response, fallback = `The server answered ${response.status}.`): Promise<ApiError> {
+  const error = ((await response.json().catch(() => null)) as Partial<ErrorBody> | null)?.error;
+  const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
+  const code = isErrorCode(error?.code) ? error.code : "http_error";
+  return new ApiError(response.status, code, error?.message ?? fallback, error?.details, retryAfter);
 }
 
 export const post = <T>(path: string, body?: unknown) => call<T>(path, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) });

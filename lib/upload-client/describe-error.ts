@@ -11,7 +11,7 @@ const NETWORK_LOST = "The network connection was lost.";
 export function describeUploadError(error: unknown, { retrying = false } = {}): string {
   const network = retrying ? NETWORK_LOST : `${NETWORK_LOST} Check your connection and retry.`;
   if (error instanceof ApiError) {
-    if (error.status === 0) return network;
+    if (error.code === "network") return network;
     if (error.status === 401) return "Your session has ended. Sign in again, then retry.";
     if (error.status === 429) return "Too many requests at once. Wait a moment and retry.";
     if (error.status >= 500) return "The server had a problem. Retry in a moment.";

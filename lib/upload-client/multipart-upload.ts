@@ -1,9 +1,9 @@
 import type { StoredPart, UploadApi } from "./api";
 import { PartSigner } from "./part-signer";
-import type { ProgressTracker } from "./progress-tracker";
-import { StorageError, type Transport } from "./put-object";
-import { isTransient, MAX_ATTEMPTS, retryDelay, sleep, type OnRetry } from "./retry-policy";
+import type { Transport } from "./put-object";
+import { withRetries } from "./retry-policy";
 import type { Scheduler } from "./scheduler";
+import { putTracked, type TransferRun } from "./transfer";
 
 /** Base64 MD5 of a Blob (computed off the main thread in the browser). */
 export type Md5 = (blob: Blob) => Promise<string>;
@@ -16,8 +16,6 @@ export interface MultipartDeps {
   /** Parts in flight at most (the scheduler's limit); also how far ahead parts are hashed and signed. */
   concurrency: number;
 }
-
-const MAX_RESIGNS = 3;
 
 /**
  * Sends the missing parts of one multipart upload: parts in parallel within the engine-wide
@@ -69,10 +67,12 @@ export class MultipartUpload {
   }
 
   /** Sends every part not yet done; resolves when all are, rejects on abort or a lasting failure. */
-  async run(progress: ProgressTracker, signal: AbortSignal, onChange: () => void, onRetry?: OnRetry): Promise<void> {
+  async run(run: TransferRun): Promise<void> {
     const stop = new AbortController();
-    const abort = () => stop.abort(signal.reason);
-    signal.addEventListener("abort", abort, { once: true });
+    const abort = () => stop.abort(run.signal.reason);
+    run.signal.addEventListener("abort", abort, { once: true });
+    // Parts share one abort: the first lasting failure stops the others.
+    const parts = { ...run, signal: stop.signal };
     const worker = async () => {
       for (;;) {
         await this.deps.scheduler.acquire(stop.signal);
@@ -80,12 +80,12 @@ export class MultipartUpload {
         if (number === undefined) return this.deps.scheduler.release();
         this.inflight.add(number);
         try {
-          await this.sendPart(number, progress, stop.signal, onChange, onRetry);
+          await this.sendPart(number, parts);
           this.done.add(number);
         } finally {
           this.inflight.delete(number);
           this.deps.scheduler.release();
-          onChange();
+          run.onProgress();
         }
       }
     };
@@ -93,7 +93,7 @@ export class MultipartUpload {
       // One worker per possible slot; the shared scheduler decides how many actually send.
       await Promise.all(Array.from({ length: this.deps.concurrency }, () => worker().catch((error) => (stop.abort(error), Promise.reject(error)))));
     } finally {
-      signal.removeEventListener("abort", abort);
+      run.signal.removeEventListener("abort", abort);
     }
   }
 
@@ -127,34 +127,19 @@ export class MultipartUpload {
     }
   }
 
-  private async sendPart(number: number, progress: ProgressTracker, signal: AbortSignal, onChange: () => void, onRetry?: OnRetry): Promise<void> {
+  /** Hashes, signs and PUTs one part; an expired URL is signed again, corrupted bytes hashed again. */
+  private sendPart(number: number, run: TransferRun): Promise<void> {
     const body = this.slice(number);
-    let resigns = 0;
-    for (let attempt = 1; ; ) {
+    const attempt = async () => {
       const md5 = this.deps.md5 ? await this.md5Of(number) : undefined;
       if (this.deps.md5) this.hashAhead(number);
-      const signed = await this.signer.get(number, md5, signal);
-      try {
-        const onProgress = (loaded: number) => (progress.partProgress(number, loaded), onChange());
-        await this.deps.transport({ url: signed.url, headers: signed.headers, body, signal, onProgress });
-        progress.partDone(number, body.size);
-        return;
-      } catch (error) {
-        progress.partLost(number);
-        if (signal.aborted) throw signal.reason ?? error;
-        if (error instanceof StorageError && error.status === 403 && error.code === "AccessDenied" && resigns < MAX_RESIGNS) {
-          resigns += 1; // the URL expired on the way (a long pause, a slow link): sign it again
-          this.signer.invalidate(number);
-          continue;
-        }
-        const corrupted = error instanceof StorageError && error.code === "BadDigest";
-        if (corrupted) this.md5s.delete(number); // hash the bytes again before the next try
-        if ((!corrupted && !isTransient(error)) || attempt >= MAX_ATTEMPTS) throw error;
-        const delay = retryDelay(attempt, (error as StorageError).retryAfter);
-        onRetry?.(error, delay);
-        await sleep(delay, signal);
-        attempt += 1;
-      }
-    }
+      const { url, headers } = await this.signer.get(number, md5);
+      await putTracked(this.deps.transport, { url, headers, body }, number, run);
+    };
+    const beforeRetry = (failure: "expired" | "corrupted") => {
+      if (failure === "expired") this.signer.invalidate(number);
+      else this.md5s.delete(number);
+    };
+    return withRetries(attempt, { signal: run.signal, onRetry: run.onRetry, beforeRetry });
   }
 }

@@ -1,5 +1,4 @@
 import type { SignedPart, UploadApi } from "./api";
-import { withRetries } from "./retry-policy";
 
 const MAX_BATCH = 100; // the API's limit per call
 const FRESH_FOR_MS = 60_000; // a URL closer than this to expiry is signed again before use
@@ -23,7 +22,7 @@ export class PartSigner {
   ) {}
 
   /** A valid URL for `number` signed with `md5`; reuses a fresh one signed for the same MD5. */
-  async get(number: number, md5: string | undefined, signal?: AbortSignal): Promise<SignedPart> {
+  async get(number: number, md5: string | undefined): Promise<SignedPart> {
     // Signed ahead in a batch still on its way: wait for it rather than ask twice.
     const inFlight = this.signing.get(number);
     if (inFlight && inFlight.md5 === md5) await inFlight.done.catch(() => undefined);
@@ -37,7 +36,7 @@ export class PartSigner {
       this.queue.set(number, entry);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setTimeout(() => void this.flush(signal), 0);
+        setTimeout(() => void this.flush(), 0);
       }
     });
   }
@@ -47,13 +46,14 @@ export class PartSigner {
     this.signed.delete(number);
   }
 
-  private async flush(signal?: AbortSignal): Promise<void> {
+  // A failed call fails every part of its batch; each part's own retry loop decides what next.
+  private async flush(): Promise<void> {
     this.flushScheduled = false;
     const batch = new Map([...this.queue].slice(0, MAX_BATCH));
     for (const number of batch.keys()) this.queue.delete(number);
     if (this.queue.size) {
       this.flushScheduled = true;
-      setTimeout(() => void this.flush(signal), 0);
+      setTimeout(() => void this.flush(), 0);
     }
     const request: Array<{ number: number; md5?: string }> = [...batch].map(([number, entry]) => ({ number, md5: entry.md5 }));
     for (const extra of this.readyAhead()) {
@@ -61,7 +61,7 @@ export class PartSigner {
       const known = batch.has(extra.number) || this.signed.has(extra.number) || this.queue.has(extra.number) || this.signing.has(extra.number);
       if (!known) request.push(extra);
     }
-    const call = withRetries(() => this.api.signParts(this.uploadId, request), signal);
+    const call = this.api.signParts(this.uploadId, request);
     const entries = request.map((part) => [part.number, { md5: part.md5, done: call }] as const);
     for (const [number, entry] of entries) this.signing.set(number, entry);
     try {

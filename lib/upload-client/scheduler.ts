@@ -1,12 +1,13 @@
 /**
- * A first-come, first-served limit on parts in flight, shared by every file of an engine:
- * concurrency is a property of the connection, not of one file.
+ * A first-come, first-served limit on requests to storage in flight (single PUTs and parts
+ * alike), shared by every file of an engine: concurrency is a property of the connection, not
+ * of one file.
  */
 export class Scheduler {
   private active = 0;
   private waiting: Array<() => void> = [];
 
-  constructor(private limit: number) {}
+  constructor(private readonly limit: number) {}
 
   /** Waits for a free slot; rejects if `signal` aborts while waiting. */
   acquire(signal?: AbortSignal): Promise<void> {
@@ -33,10 +34,5 @@ export class Scheduler {
   release(): void {
     this.active -= 1;
     this.waiting.shift()?.();
-  }
-
-  setLimit(limit: number): void {
-    this.limit = limit;
-    while (this.active < this.limit && this.waiting.length) this.waiting.shift()!();
   }
 }

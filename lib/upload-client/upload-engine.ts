@@ -1,3 +1,4 @@
+import { isOpen } from "../uploads/upload-status";
 import type { UploadApi } from "./api";
 import type { Md5 } from "./multipart-upload";
 import type { Transport } from "./put-object";
@@ -69,7 +70,7 @@ export class UploadEngine {
     for (const record of await this.deps.store.list().catch(() => [])) {
       if (this.tasks.some((task) => task.record?.uploadId === record.uploadId)) continue;
       const upload = await this.deps.api.getUpload(record.uploadId).catch(() => null);
-      if (!upload || (upload.status !== "PENDING" && upload.status !== "UPLOADING")) {
+      if (!upload || !isOpen(upload)) {
         await this.deps.store.remove(record.uploadId).catch(() => undefined);
         continue;
       }
@@ -139,14 +140,11 @@ export class UploadEngine {
     for (const listener of this.listeners) listener();
   }
 
-  // Oldest first: files start in the order they were added, a few at a time.
+  // Files start in the order they were added (the list shows the newest drop first), a few at a time.
   private startQueued(): void {
-    let active = this.tasks.filter((task) => task.active).length;
-    for (let i = this.tasks.length - 1; i >= 0 && active < this.maxActiveFiles; i--) {
-      const task = this.tasks[i];
-      if (task.state !== "queued") continue;
-      active += 1;
-      void task.run(); // its state changes notify through changed(), which only schedules a flush
-    }
+    const free = this.maxActiveFiles - this.tasks.filter((task) => task.active).length;
+    const queued = this.tasks.filter((task) => task.state === "queued").sort((a, b) => a.order - b.order);
+    // Its state changes notify through changed(), which only schedules a flush.
+    for (const task of queued.slice(0, Math.max(0, free))) void task.run();
   }
 }

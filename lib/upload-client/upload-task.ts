@@ -1,10 +1,12 @@
-import { ApiError, type UploadApi, type UploadTicket } from "./api";
+import { ApiError, type UploadApi } from "./api";
 import { describeUploadError } from "./describe-error";
 import { MultipartUpload, type MultipartDeps } from "./multipart-upload";
 import { ProgressTracker } from "./progress-tracker";
 import { AbortedError } from "./put-object";
 import type { ResumeRecord, ResumeStore } from "./resume-store";
 import { withRetries } from "./retry-policy";
+import { SingleUpload } from "./single-upload";
+import type { TransferRun } from "./transfer";
 
 export type TaskState = "queued" | "preparing" | "uploading" | "paused" | "interrupted" | "verifying" | "done" | "failed" | "cancelled";
 
@@ -36,8 +38,10 @@ let taskCount = 0;
 
 /** One file's journey: slot, bytes, verification; pausable, resumable, cancellable at any point. */
 export class UploadTask {
+  /** When it was added: files start in this order. */
+  readonly order = ++taskCount;
   // A counter, not crypto.randomUUID(): that exists only in secure contexts (not plain-HTTP hosts).
-  readonly id = `task-${++taskCount}`;
+  readonly id = `task-${this.order}`;
   readonly name: string;
   readonly size: number;
   readonly folder?: string;
@@ -48,8 +52,8 @@ export class UploadTask {
   notice?: string;
   file?: File;
   private uploadId?: string;
-  private single?: Extract<UploadTicket, { strategy: "single" }>;
-  private multipart?: MultipartUpload;
+  /** How the bytes go: one PUT or many parts, either way through the engine's one scheduler. */
+  private transfer?: SingleUpload | MultipartUpload;
   private progress: ProgressTracker;
   private controller?: AbortController;
 
@@ -112,8 +116,7 @@ export class UploadTask {
       this.set("preparing");
       await this.prepare(signal);
       this.set("uploading");
-      if (this.multipart) await this.multipart.run(this.progress, signal, this.progressed, this.retrying);
-      else await this.sendSingle(signal);
+      await this.transfer!.run(this.transferRun(signal));
       this.set("verifying");
       await this.complete(signal);
       await this.deps.store.remove(this.uploadId!).catch(() => undefined);
@@ -163,26 +166,32 @@ export class UploadTask {
     this.onChange();
   };
 
+  private transferRun(signal: AbortSignal): TransferRun {
+    return { progress: this.progress, signal, onProgress: this.progressed, onRetry: this.retrying };
+  }
+
   private async prepare(signal: AbortSignal): Promise<void> {
     const file = this.file!;
-    if (this.single && Date.parse(this.single.expiresAt) - this.deps.now() < FRESH_FOR_MS) {
+    const stale = this.transfer instanceof SingleUpload && Date.parse(this.transfer.ticket.expiresAt) - this.deps.now() < FRESH_FOR_MS;
+    if (stale) {
       // A single PUT URL cannot be signed again: give the stale slot back and take a new one.
-      await withRetries(() => this.deps.api.deleteUpload(this.single!.upload.id), signal).catch(() => undefined);
-      this.single = undefined;
+      const staleId = this.uploadId!;
+      await withRetries(() => this.deps.api.deleteUpload(staleId), { signal }).catch(() => undefined);
+      this.transfer = undefined;
       this.uploadId = undefined;
     }
-    if (this.uploadId && this.record && !this.multipart) await this.adoptStoredParts(signal);
+    if (this.uploadId && this.record && !this.transfer) await this.adoptStoredParts(signal);
     if (this.uploadId) return;
 
     const input = { name: file.name, type: file.type, size: file.size, folder: this.folder };
-    const ticket = await withRetries(() => this.deps.api.createUpload(input), signal, this.retrying);
+    const ticket = await withRetries(() => this.deps.api.createUpload(input), { signal, onRetry: this.retrying });
     this.uploadId = ticket.upload.id;
     if (ticket.strategy === "single") {
-      this.single = ticket;
+      this.transfer = new SingleUpload(file, ticket, this.deps);
       return;
     }
-    this.multipart = new MultipartUpload(file, ticket.upload.id, ticket.partSize, ticket.partCount, this.deps);
-    const firstPartMd5 = this.deps.md5 ? await this.multipart.md5Of(1) : undefined;
+    const multipart = (this.transfer = new MultipartUpload(file, ticket.upload.id, ticket.partSize, ticket.partCount, this.deps));
+    const firstPartMd5 = this.deps.md5 ? await multipart.md5Of(1) : undefined;
     const record: ResumeRecord = {
       uploadId: ticket.upload.id,
       name: file.name,
@@ -203,9 +212,9 @@ export class UploadTask {
     const record = this.record!;
     const upload = new MultipartUpload(this.file!, record.uploadId, record.partSize, record.partCount, this.deps);
     try {
-      const stored = await withRetries(() => this.deps.api.listParts(record.uploadId), signal, this.retrying);
+      const stored = await withRetries(() => this.deps.api.listParts(record.uploadId), { signal, onRetry: this.retrying });
       this.progress.alreadyStored(upload.adopt(stored));
-      this.multipart = upload;
+      this.transfer = upload;
     } catch (error) {
       if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 409)) throw error;
       await this.deps.store.remove(record.uploadId).catch(() => undefined);
@@ -213,37 +222,18 @@ export class UploadTask {
     }
   }
 
-  private async sendSingle(signal: AbortSignal): Promise<void> {
-    const { url, headers } = this.single!;
-    const body = this.file!;
-    const onProgress = (loaded: number) => (this.progress.partProgress(1, loaded), this.progressed());
-    await withRetries(
-      async () => {
-        try {
-          await this.deps.transport({ url, headers, body, signal, onProgress });
-        } catch (error) {
-          this.progress.partLost(1);
-          throw error;
-        }
-      },
-      signal,
-      this.retrying,
-    );
-    this.progress.partDone(1, body.size);
-  }
-
   /** Completes; parts the server reports missing (e.g. lost by storage) are sent again. */
   private async complete(signal: AbortSignal): Promise<void> {
     for (let round = 1; ; round++) {
       try {
-        await withRetries(() => this.deps.api.completeUpload(this.uploadId!), signal, this.retrying);
+        await withRetries(() => this.deps.api.completeUpload(this.uploadId!), { signal, onRetry: this.retrying });
         return;
       } catch (error) {
         const missing = error instanceof ApiError && error.code === "parts_missing" ? (error.details as { missing?: number[] })?.missing : undefined;
-        if (!missing || !this.multipart || round >= MAX_COMPLETE_ROUNDS) throw error;
-        this.multipart.forget(missing);
+        if (!missing || !(this.transfer instanceof MultipartUpload) || round >= MAX_COMPLETE_ROUNDS) throw error;
+        this.transfer.forget(missing);
         this.set("uploading");
-        await this.multipart.run(this.progress, signal, this.progressed, this.retrying);
+        await this.transfer.run(this.transferRun(signal));
         this.set("verifying");
       }
     }

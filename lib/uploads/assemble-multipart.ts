@@ -24,9 +24,9 @@ function checkAgainstPlan(upload: Upload, parts: StoredPart[]): void {
   }
   if (missing.length) {
     const shown = missing.slice(0, 20).join(", ") + (missing.length > 20 ? ` and ${missing.length - 20} more` : "");
-    throw new HttpError(409, "parts_missing", `${missing.length} part(s) are not uploaded yet: ${shown}.`, { missing });
+    throw new HttpError({ code: "parts_missing", message: `${missing.length} part(s) are not uploaded yet: ${shown}.`, details: { missing } });
   }
-  if (wrongSize.length) throw new HttpError(409, "part_size_mismatch", `Part(s) ${wrongSize.join(", ")} do not have the planned size.`, { wrongSize });
+  if (wrongSize.length) throw new HttpError({ code: "part_size_mismatch", message: `Part(s) ${wrongSize.join(", ")} do not have the planned size.`, details: { wrongSize } });
 }
 
 /**

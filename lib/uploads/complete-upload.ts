@@ -8,9 +8,7 @@ import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
 import { serializeUpload } from "./serialize-upload";
-
-const OPEN = ["PENDING", "UPLOADING"] as const;
-const isOpen = (upload: Upload) => (OPEN as readonly string[]).includes(upload.status);
+import { isOpen, OPEN_STATUSES } from "./upload-status";
 
 /** Why the stored object does not match the slot, or null when it does. */
 function mismatch(upload: Upload, head: ObjectHead, expectedEtag: string | null): string | null {
@@ -30,7 +28,7 @@ async function expectedEtag(upload: Upload): Promise<string | null> {
 
 async function expired(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
   await expireUpload(upload, userId, meta);
-  return new HttpError(409, "upload_expired", "This upload was not completed in time and has expired. Upload the file again.");
+  return new HttpError({ code: "upload_expired", message: "This upload was not completed in time and has expired. Upload the file again." });
 }
 
 /**
@@ -43,26 +41,26 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
   const upload = await findOwnUpload(userId, uploadId);
   if (upload.status === "COMPLETE") return serializeUpload(upload);
   if (!isOpen(upload)) {
-    throw new HttpError(409, "upload_closed", `This upload is ${upload.status.toLowerCase()} and can no longer be completed.`);
+    throw new HttpError({ code: "upload_closed", message: `This upload is ${upload.status.toLowerCase()} and can no longer be completed.` });
   }
   if (upload.expiresAt <= new Date()) throw await expired(upload, userId, meta);
 
   const etag = await expectedEtag(upload);
   const head = await headObject(upload.key);
-  if (!head) throw new HttpError(409, "object_missing", "The file has not reached storage yet: upload it, then complete.");
+  if (!head) throw new HttpError({ code: "object_missing", message: "The file has not reached storage yet: upload it, then complete." });
 
   const problem = mismatch(upload, head, etag);
   if (problem) {
     await deleteObject(upload.key);
-    const { count } = await db.upload.updateMany({ where: { id: upload.id, status: { in: [...OPEN] } }, data: { status: "FAILED" } });
+    const { count } = await db.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "FAILED" } });
     if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta });
-    throw new HttpError(409, "object_mismatch", `The upload failed verification: ${problem}.`);
+    throw new HttpError({ code: "object_mismatch", message: `The upload failed verification: ${problem}.` });
   }
 
   // The deadline holds until the row changes: checking S3 may have taken us past it.
   const now = new Date();
   const { count } = await db.upload.updateMany({
-    where: { id: upload.id, status: { in: [...OPEN] }, expiresAt: { gt: now } },
+    where: { id: upload.id, status: { in: OPEN_STATUSES }, expiresAt: { gt: now } },
     data: { status: "COMPLETE", etag: head.etag, completedAt: now },
   });
   if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, meta });
@@ -71,5 +69,5 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
   if (current.status === "COMPLETE") return serializeUpload(current);
   // Still open, so the update lost to the deadline alone.
   if (isOpen(current)) throw await expired(current, userId, meta);
-  throw new HttpError(409, "upload_closed", `This upload is ${current.status.toLowerCase()}.`);
+  throw new HttpError({ code: "upload_closed", message: `This upload is ${current.status.toLowerCase()}.` });
 }

@@ -12,17 +12,18 @@ import { isTypeAllowed, normalizeContentType } from "./content-type-policy";
 import { planUpload } from "./plan-upload";
 import { keySafeName, sanitizeFileName, sanitizeFolder } from "./sanitize-file-name";
 import { serializeUpload } from "./serialize-upload";
+import { OPEN_STATUSES } from "./upload-status";
 
 function checkInput(input: CreateUploadInput) {
   const name = sanitizeFileName(input.name);
-  if (!name) throw new HttpError(422, "invalid_name", "The file name is empty or has no usable characters.");
+  if (!name) throw new HttpError({ code: "invalid_name", message: "The file name is empty or has no usable characters." });
   const contentType = normalizeContentType(input.type);
-  if (!contentType) throw new HttpError(422, "invalid_type", `"${input.type.slice(0, 80)}" is not a valid content type.`);
+  if (!contentType) throw new HttpError({ code: "invalid_type", message: `"${input.type.slice(0, 80)}" is not a valid content type.` });
   if (!isTypeAllowed(contentType)) {
-    throw new HttpError(422, "type_not_allowed", `Files of type ${contentType} are not accepted here.`);
+    throw new HttpError({ code: "type_not_allowed", message: `Files of type ${contentType} are not accepted here.` });
   }
   if (input.size > env.UPLOAD_MAX_BYTES) {
-    throw new HttpError(413, "file_too_large", `This file is ${formatBytes(input.size)}; the largest accepted is ${formatBytes(env.UPLOAD_MAX_BYTES)}.`);
+    throw new HttpError({ code: "file_too_large", message: `This file is ${formatBytes(input.size)}; the largest accepted is ${formatBytes(env.UPLOAD_MAX_BYTES)}.` });
   }
   return { name, contentType };
 }
@@ -38,7 +39,7 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
   const now = new Date();
   const plan = planUpload(input.size, { threshold: env.MULTIPART_THRESHOLD_BYTES, partSize: env.MULTIPART_PART_BYTES });
   if (plan.strategy === "MULTIPART" && input.md5) {
-    throw new HttpError(422, "md5_not_applicable", "md5 applies to single uploads; send each part's MD5 when signing parts.");
+    throw new HttpError({ code: "md5_not_applicable", message: "md5 applies to single uploads; send each part's MD5 when signing parts." });
   }
 
   const upload = await db.$transaction(async (tx) => {
@@ -48,14 +49,14 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
       _sum: { size: true },
       where: {
         ownerId: userId,
-        OR: [{ status: "COMPLETE" }, { status: { in: ["PENDING", "UPLOADING"] }, expiresAt: { gt: now } }],
+        OR: [{ status: "COMPLETE" }, { status: { in: OPEN_STATUSES }, expiresAt: { gt: now } }],
       },
     });
     const usedBytes = Number(used._sum.size ?? 0n);
     const quota = Number(owner.quotaBytes);
     if (usedBytes + input.size > quota) {
       const left = Math.max(0, quota - usedBytes);
-      throw new HttpError(413, "quota_exceeded", `Not enough storage left: this file is ${formatBytes(input.size)} and you have ${formatBytes(left)} of ${formatBytes(quota)} free.`);
+      throw new HttpError({ code: "quota_exceeded", message: `Not enough storage left: this file is ${formatBytes(input.size)} and you have ${formatBytes(left)} of ${formatBytes(quota)} free.` });
     }
     const created = await tx.upload.create({
       data: {

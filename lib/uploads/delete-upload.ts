@@ -1,12 +1,10 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
-import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { abortMultipartUpload } from "../storage/multipart";
 import { deleteObject } from "../storage/objects";
 import { findOwnUpload } from "./find-own-upload";
-
-const isOpen = (upload: Upload) => upload.status === "PENDING" || upload.status === "UPLOADING";
+import { isOpen, OPEN_STATUSES } from "./upload-status";
 
 /**
  * DELETE on an upload. An unfinished one is cancelled: its multipart upload is aborted on S3
@@ -20,7 +18,7 @@ export async function deleteUpload(userId: string, uploadId: string, meta: Reque
   if (isOpen(upload)) {
     if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
     await deleteObject(upload.key); // a single PUT may have landed without being completed
-    await db.upload.updateMany({ where: { id: upload.id, status: { in: ["PENDING", "UPLOADING"] } }, data: { status: "ABORTED" } });
+    await db.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "ABORTED" } });
     await recordAuditEvent({ actorId: userId, action: "upload.abort", target: upload.id, data: { key: upload.key }, meta });
     return;
   }

@@ -4,6 +4,7 @@ import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { abortMultipartUpload } from "../storage/multipart";
 import { deleteObject } from "../storage/objects";
+import { OPEN_STATUSES } from "./upload-status";
 
 /**
  * Closes an open slot whose time ran out. The slot becomes EXPIRED first, and only the caller
@@ -13,7 +14,7 @@ import { deleteObject } from "../storage/objects";
  */
 export async function expireUpload(upload: Upload, actorId: string | null, meta?: RequestMeta): Promise<boolean> {
   const expired = await db.$transaction(async (tx) => {
-    const { count } = await tx.upload.updateMany({ where: { id: upload.id, status: { in: ["PENDING", "UPLOADING"] } }, data: { status: "EXPIRED" } });
+    const { count } = await tx.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "EXPIRED" } });
     if (count === 1) await recordAuditEvent({ actorId, action: "upload.expire", target: upload.id, data: { key: upload.key }, meta }, tx);
     return count === 1;
   });

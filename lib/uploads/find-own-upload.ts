@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { HttpError, notFound } from "../errors";
 import type { Upload } from "../generated/prisma/client";
+import { uploadAvailability } from "./upload-status";
 
 /** The caller's upload, or 404 — also for someone else's id, so ids cannot be probed. */
 export async function findOwnUpload(userId: string, uploadId: string): Promise<Upload> {
@@ -12,7 +13,8 @@ export async function findOwnUpload(userId: string, uploadId: string): Promise<U
 /** The caller's upload when it may be shared or downloaded: 409 while unfinished or once rejected in review. */
 export async function findFinishedOwnUpload(userId: string, uploadId: string, use: "shared" | "downloaded"): Promise<Upload> {
   const upload = await findOwnUpload(userId, uploadId);
-  if (upload.status !== "COMPLETE") throw new HttpError(409, "upload_not_ready", `This upload is not finished yet, so it cannot be ${use}.`);
-  if (upload.review === "REJECTED") throw new HttpError(409, "upload_rejected", `This file was rejected in review and cannot be ${use}.`);
+  const availability = uploadAvailability(upload);
+  if (availability === "not_ready") throw new HttpError({ code: "upload_not_ready", message: `This upload is not finished yet, so it cannot be ${use}.` });
+  if (availability === "rejected") throw new HttpError({ code: "upload_rejected", message: `This file was rejected in review and cannot be ${use}.` });
   return upload;
 }

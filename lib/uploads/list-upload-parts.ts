@@ -6,6 +6,6 @@ import { findOpenMultipart } from "./find-open-multipart";
 export async function listUploadParts(userId: string, uploadId: string) {
   const upload = await findOpenMultipart(userId, uploadId);
   const parts = await listParts(upload.key, upload.s3UploadId);
-  if (!parts) throw new HttpError(409, "upload_closed", "Storage no longer holds this upload's parts; start it again.");
+  if (!parts) throw new HttpError({ code: "upload_closed", message: "Storage no longer holds this upload's parts; start it again." });
   return { parts };
 }

@@ -15,7 +15,7 @@ export async function signParts(userId: string, uploadId: string, { parts }: Sig
   const upload = await findOpenMultipart(userId, uploadId);
   const outside = parts.filter((part) => part.number > upload.partCount).map((part) => part.number);
   if (outside.length) {
-    throw new HttpError(422, "part_out_of_range", `This upload has parts 1 to ${upload.partCount}; there is no part ${outside.join(", ")}.`);
+    throw new HttpError({ code: "part_out_of_range", message: `This upload has parts 1 to ${upload.partCount}; there is no part ${outside.join(", ")}.` });
   }
   if (upload.status === "PENDING") await db.upload.updateMany({ where: { id: upload.id, status: "PENDING" }, data: { status: "UPLOADING" } });
 

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { abortMultipartUpload, listMultipartUploads } from "../storage/multipart";
 import { expireUpload } from "./expire-upload";
+import { OPEN_STATUSES } from "./upload-status";
 
 export interface SweepOptions {
   now?: Date;
@@ -25,7 +26,7 @@ export async function sweepUploads({ now = new Date(), prefix = "u/", orphanGrac
   let expired = 0;
   for (;;) {
     const overdue = await db.upload.findMany({
-      where: { status: { in: ["PENDING", "UPLOADING"] }, expiresAt: { lte: now }, key: { startsWith: prefix } },
+      where: { status: { in: OPEN_STATUSES }, expiresAt: { lte: now }, key: { startsWith: prefix } },
       take: BATCH,
     });
     for (const upload of overdue) if (await expireUpload(upload, null)) expired += 1;
@@ -37,7 +38,7 @@ export async function sweepUploads({ now = new Date(), prefix = "u/", orphanGrac
     const old = page.filter((upload) => now.getTime() - upload.initiated.getTime() >= orphanGraceMs);
     if (!old.length) continue;
     const owned = await db.upload.findMany({
-      where: { s3UploadId: { in: old.map((upload) => upload.uploadId) }, status: { in: ["PENDING", "UPLOADING"] } },
+      where: { s3UploadId: { in: old.map((upload) => upload.uploadId) }, status: { in: OPEN_STATUSES } },
       select: { s3UploadId: true },
     });
     const ownedIds = new Set(owned.map((upload) => upload.s3UploadId));

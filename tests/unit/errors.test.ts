@@ -1,11 +1,47 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, expectTypeOf, it, vi } from "vitest";
 import { z } from "zod";
-import { HttpError, toErrorResponse } from "@/lib/errors";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/error-codes";
+import { HttpError, notFound, toErrorResponse } from "@/lib/errors";
+
+const codes = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+describe("HttpError", () => {
+  it("takes its status from the registry", () => {
+    expect(new HttpError({ code: "wrong_password", message: "No." }).status).toBe(403);
+    expect(notFound("Upload")).toMatchObject({ status: 404, code: "not_found", message: "Upload not found." });
+    for (const code of codes) expect(new HttpError({ code, message: "x" }).status, code).toBe(ERROR_STATUS[code]);
+  });
+
+  it("accepts the registry's codes only (tsc checks this)", () => {
+    expectTypeOf<HttpError["code"]>().toEqualTypeOf<ErrorCode>();
+    expectTypeOf(HttpError).toBeConstructibleWith({ code: "wrong_password", message: "No." });
+    // @ts-expect-error a code missing from lib/error-codes.ts does not compile
+    expectTypeOf(HttpError).toBeConstructibleWith({ code: "wrong_pasword", message: "typo" });
+  });
+});
+
+describe("the registry's statuses", () => {
+  it("are client errors (4xx), except a bug (500) and a store that is down (503)", () => {
+    const serverSide: Partial<Record<ErrorCode, number>> = { internal: 500, storage_unavailable: 503, database_busy: 503 };
+    expect(codes).toEqual(expect.arrayContaining(Object.keys(serverSide)));
+    for (const code of codes) {
+      if (code in serverSide) expect(ERROR_STATUS[code], code).toBe(serverSide[code]);
+      else expect(Math.floor(ERROR_STATUS[code] / 100), code).toBe(4);
+    }
+  });
+});
 
 describe("toErrorResponse", () => {
   it("keeps an HttpError's status, code, message and headers", () => {
-    const result = toErrorResponse(new HttpError(429, "rate_limited", "Slow down.", undefined, { "Retry-After": "3" }));
+    const result = toErrorResponse(new HttpError({ code: "rate_limited", message: "Slow down.", headers: { "Retry-After": "3" } }));
     expect(result).toEqual({ status: 429, headers: { "Retry-After": "3" }, body: { error: { code: "rate_limited", message: "Slow down." } } });
+  });
+
+  it("answers every code with the registry's status", () => {
+    for (const code of codes) {
+      const result = toErrorResponse(new HttpError({ code, message: "m", details: { n: 1 } }));
+      expect([result.status, result.body.error], code).toEqual([ERROR_STATUS[code], { code, message: "m", details: { n: 1 } }]);
+    }
   });
 
   it("maps a ZodError to 422 naming the fields", () => {

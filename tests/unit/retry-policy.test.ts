@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/lib/upload-client/api";
 import { NetworkError, StorageError } from "@/lib/upload-client/put-object";
-import { isTransient, MAX_ATTEMPTS, retryDelay, withRetries } from "@/lib/upload-client/retry-policy";
+import { classifyFailure, MAX_ATTEMPTS, MAX_RESIGNS, retryDelay, withRetries } from "@/lib/upload-client/retry-policy";
 
 describe("retry policy", () => {
   it("retries the network, 5xx and 429, never other refusals", () => {
+    const isTransient = (error: unknown) => classifyFailure(error) === "transient";
     expect(isTransient(new NetworkError("x"))).toBe(true);
     expect(isTransient(new ApiError(0, "network", "x"))).toBe(true);
     expect(isTransient(new StorageError(503, "SlowDown"))).toBe(true);
@@ -12,6 +13,13 @@ describe("retry policy", () => {
     expect(isTransient(new StorageError(403, "SignatureDoesNotMatch"))).toBe(false);
     expect(isTransient(new ApiError(413, "quota_exceeded", "x"))).toBe(false);
     expect(isTransient(new Error("bug"))).toBe(false);
+  });
+
+  it("tells an expired URL and corrupted bytes from final refusals", () => {
+    expect(classifyFailure(new StorageError(403, "AccessDenied"))).toBe("expired");
+    expect(classifyFailure(new StorageError(400, "BadDigest"))).toBe("corrupted");
+    expect(classifyFailure(new StorageError(403, "SignatureDoesNotMatch"))).toBe("final");
+    expect(classifyFailure(new ApiError(403, "cross_origin", "x"))).toBe("final");
   });
 
   it("backs off exponentially with full jitter, capped at 30 s", () => {
@@ -35,8 +43,7 @@ describe("retry policy", () => {
         calls += 1;
         throw new StorageError(500, "InternalError");
       },
-      undefined,
-      (_error, delay) => waits.push(delay),
+      { onRetry: (_error, delay) => waits.push(delay) },
     );
     const outcome = expect(flaky).rejects.toBeInstanceOf(StorageError);
     await vi.runAllTimersAsync();
@@ -52,10 +59,47 @@ describe("retry policy", () => {
 
   it("stops waiting when aborted", async () => {
     const controller = new AbortController();
-    const pending = withRetries(async () => {
-      throw new NetworkError("down");
-    }, controller.signal);
+    const pending = withRetries(
+      async () => {
+        throw new NetworkError("down");
+      },
+      { signal: controller.signal },
+    );
     controller.abort(new Error("paused"));
     await expect(pending).rejects.toThrow("paused");
+  });
+
+  it("signs an expired URL again at once, MAX_RESIGNS times, only for a caller that can", async () => {
+    const expired = () => Promise.reject(new StorageError(403, "AccessDenied"));
+    const repairs: string[] = [];
+    const waits: number[] = [];
+    await expect(withRetries(expired, { beforeRetry: (failure) => repairs.push(failure), onRetry: (_e, delay) => waits.push(delay) })).rejects.toBeInstanceOf(StorageError);
+    expect(repairs).toEqual(Array(MAX_RESIGNS).fill("expired"));
+    expect(waits).toEqual([]); // no backoff: a new URL works at once
+
+    let calls = 0;
+    await expect(withRetries(() => (calls++, expired()))).rejects.toBeInstanceOf(StorageError);
+    expect(calls).toBe(1); // a single PUT URL cannot be signed again: final
+  });
+
+  it("hashes corrupted bytes again and retries with backoff; without a repair it is final", async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const repairs: string[] = [];
+    const flaky = withRetries(
+      async () => {
+        if (++calls < 3) throw new StorageError(400, "BadDigest");
+        return "stored";
+      },
+      { beforeRetry: (failure) => repairs.push(failure) },
+    );
+    await vi.runAllTimersAsync();
+    await expect(flaky).resolves.toBe("stored");
+    vi.useRealTimers();
+    expect(repairs).toEqual(["corrupted", "corrupted"]);
+
+    let bare = 0;
+    await expect(withRetries(async () => { bare += 1; throw new StorageError(400, "BadDigest"); })).rejects.toBeInstanceOf(StorageError);
+    expect(bare).toBe(1);
   });
 });

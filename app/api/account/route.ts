@@ -7,7 +7,7 @@ import { signUpSchema } from "@/lib/validations/account";
 
 export const POST = publicRoute(
   async ({ req, meta }) => {
-    if (!env.SIGNUP_ENABLED) throw new HttpError(403, "signup_disabled", "Sign-up is closed. Ask an administrator for an account.");
+    if (!env.SIGNUP_ENABLED) throw new HttpError({ code: "signup_disabled", message: "Sign-up is closed. Ask an administrator for an account." });
     // Across all addresses too: a botnet must not be able to mint accounts without bound.
     hit("signup-all", { limit: env.SIGNUP_LIMIT_PER_HOUR * 20, windowSeconds: 3600 });
     const input = await readJson(req, signUpSchema);

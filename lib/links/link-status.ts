@@ -1,0 +1,27 @@
+import type { ShareLink, Upload } from "../generated/prisma/client";
+import { uploadAvailability } from "../uploads/upload-status";
+
+export type LinkStatus = "active" | "expired" | "revoked" | "used_up";
+
+/** Why a link can no longer be used, or "active", judging the link alone. Revocation wins over the rest. */
+export function linkStatus(link: ShareLink, now = new Date()): LinkStatus {
+  if (link.revokedAt) return "revoked";
+  if (link.expiresAt <= now) return "expired";
+  if (link.maxDownloads !== null && link.downloadCount >= link.maxDownloads) return "used_up";
+  return "active";
+}
+
+export type LinkUsability = LinkStatus | "file_gone";
+
+/**
+ * Whether a link may be used (its page shown, a download counted): "active", or why not.
+ * Its SQL twin is the WHERE of countDownload (count-download.ts), which counts in the same
+ * statement so a limit holds under concurrency: the two must refuse the same links, so change
+ * them together (tests/integration/link-usable-rule.test.ts holds them to it). A password is
+ * not part of this rule: a protected link's page still shows, and the caller checks the
+ * password before counting (countDownload's `passwordChecked`).
+ */
+export function linkUsability(link: ShareLink & { upload: Pick<Upload, "status" | "review"> }, now = new Date()): LinkUsability {
+  // A file deleted by its owner, or rejected in review after it was shared, is gone for the link too.
+  return uploadAvailability(link.upload) === "available" ? linkStatus(link, now) : "file_gone";
+}
