@@ -1,6 +1,15 @@
 import { defineConfig } from "@playwright/test";
+import { registerHooks } from "node:module";
 import { chromiumLaunchOptions } from "./e2e/support/chromium";
 import { e2eServer } from "./e2e/support/server";
+
+// Specs read the bucket and the settings through the app's own server modules, which import
+// "server-only": resolve it as Next does for server code (scripts/tsx-server.sh says more).
+// The config is loaded by the runner and by every worker, so both get the hook.
+registerHooks({
+  resolve: (specifier, context, nextResolve) =>
+    nextResolve(specifier, specifier === "server-only" ? { ...context, conditions: [...context.conditions, "react-server"] } : context),
+});
 
 export default defineConfig({
   testDir: "e2e",

@@ -13,7 +13,13 @@ const integration = (db: "pglite" | "postgres") => ({
 });
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // What Next.js does for server code: the marker that keeps server modules out of the browser is empty here.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     environment: "node",
     // One process per file: each integration file points lib/env at its own database copy.

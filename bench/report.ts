@@ -99,8 +99,9 @@ const check = (ok: boolean) => (ok ? "ok" : "**missed**");
 /** The upload tables, then (e); either may be missing (BENCH_SUITE=links has no uploads). */
 export function markdown(results: Results): string {
   const parts = results.ours.length ? [uploadMarkdown(results)] : [];
-  const links = summarizeLinks(results.linkLatency ?? []);
-  if (links) parts.push(linkMarkdown(links, results.linkLatency!.length, results.settings));
+  const linkRuns = results.linkLatency ?? [];
+  const links = summarizeLinks(linkRuns);
+  if (links) parts.push(linkMarkdown(links, linkRuns.length, results.settings));
   return parts.join("\n\n");
 }
 

@@ -104,14 +104,14 @@ export MULTIPART_PART_BYTES=${MULTIPART_PART_BYTES:-$((16 * 1024 ** 2))}
 export LINK_ACCESS_PER_IP_PER_MINUTE=100000000 LINK_ACCESS_PER_LINK_PER_MINUTE=100000000
 start_app
 step "measurements (BENCH_MIB=${BENCH_MIB:-1024} BENCH_RSS_MIB=${BENCH_RSS_MIB:-2048} BENCH_RUNS=${BENCH_RUNS:-1})"
-(cd "$app_root" && npx tsx bench/main.ts)
+(cd "$app_root" && bash scripts/tsx-server.sh bench/main.ts)
 
 part_mibs=${BENCH_PART_MIB:-}
 for mib in ${part_mibs//,/ }; do
   stop_app
   MULTIPART_PART_BYTES=$((mib * 1024 ** 2))
   start_app
-  (cd "$app_root" && BENCH_SUITE=part-size npx tsx bench/main.ts)
+  (cd "$app_root" && BENCH_SUITE=part-size bash scripts/tsx-server.sh bench/main.ts)
 done
 
 printf '\n' && npx tsx bench/print-report.ts "$BENCH_OUTPUT"

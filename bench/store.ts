@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { AbortMultipartUploadCommand, DeleteObjectCommand, ListMultipartUploadsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { bucket, s3 } from "../lib/s3";
+import { bucket, s3 } from "../lib/storage/s3";
 import { config } from "./config";
 
 const run = promisify(execFile);

@@ -1,6 +1,7 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand } from "@aws-sdk/client-s3";
 import type { Browser } from "@playwright/test";
-import { bucket, presignPut, s3 } from "../lib/s3";
+import { bucket, presignPut, s3 } from "../lib/storage/s3";
+import { must } from "../tests/support/must";
 import { newContext } from "./browser";
 import { config } from "./config";
 import { makeFileInPage } from "./file-bytes";
@@ -37,10 +38,12 @@ export async function uploadBare(browser: Browser, size: number, concurrency: nu
   try {
     const { result: seconds, cpu } = await withCpu(async () => {
       const started = performance.now();
-      uploadId = (await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: "application/octet-stream" }))).UploadId!;
+      const created = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: "application/octet-stream" }));
+      const id = must(created.UploadId, `an UploadId for ${key}`);
+      uploadId = id;
       const signed = await Promise.all(
         Array.from({ length: partCount }, (_, i) =>
-          presignPut({ key, contentLength: Math.min(partSize, size - i * partSize), expiresInSeconds: 900, part: { uploadId: uploadId!, number: i + 1 } }),
+          presignPut({ key, contentLength: Math.min(partSize, size - i * partSize), expiresInSeconds: 900, part: { uploadId: id, number: i + 1 } }),
         ),
       );
       const parts = signed.map((part) => ({ url: part.url, headers: part.headers }));
@@ -54,7 +57,9 @@ export async function uploadBare(browser: Browser, size: number, concurrency: nu
               const body = file.slice(i * partSize, (i + 1) * partSize);
               const response = await fetch(parts[i].url, { method: "PUT", headers: parts[i].headers, body });
               if (!response.ok) throw new Error(`part ${i + 1}: ${response.status} ${await response.text()}`);
-              etags[i] = response.headers.get("ETag")!;
+              const etag = response.headers.get("ETag");
+              if (!etag) throw new Error(`part ${i + 1}: no ETag in the response (does the bucket's CORS rule expose it?)`);
+              etags[i] = etag;
             }
           };
           await Promise.all(Array.from({ length: concurrency }, worker));

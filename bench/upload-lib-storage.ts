@@ -1,6 +1,6 @@
 import { DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { bucket, s3 } from "../lib/s3";
+import { bucket, s3 } from "../lib/storage/s3";
 import { config } from "./config";
 import { withCpu, type CpuShare } from "./processes";
 

@@ -62,7 +62,8 @@ export async function uploadThroughApp(browser: Browser, cookies: Cookie[], opti
  */
 function dropAndWait({ name, timeoutMs }: { name: string; timeoutMs: number }) {
   const file = (window as unknown as { benchFiles: Record<string, File> }).benchFiles[name];
-  const zone = document.querySelector('section[aria-label="Upload files"]')!;
+  const zone = document.querySelector('section[aria-label="Upload files"]');
+  if (!zone) throw new Error("no drop zone on the page");
   const transfer = new DataTransfer();
   transfer.items.add(file);
 
@@ -71,12 +72,13 @@ function dropAndWait({ name, timeoutMs }: { name: string; timeoutMs: number }) {
     let started = 0;
     const check = () => {
       const li = row();
-      const state = li?.querySelector('[data-testid="upload-state"]')?.textContent ?? "";
+      if (!li) return;
+      const state = li.querySelector('[data-testid="upload-state"]')?.textContent ?? "";
       if (state !== "Uploaded" && state !== "Failed") return;
       const ms = performance.now() - started;
       observer.disconnect();
       clearTimeout(timer);
-      resolve({ state, ms, uploadId: li!.getAttribute("data-upload-id"), text: li!.textContent ?? "" });
+      resolve({ state, ms, uploadId: li.getAttribute("data-upload-id"), text: li.textContent ?? "" });
     };
     const timer = setTimeout(() => {
       observer.disconnect();

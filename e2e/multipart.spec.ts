@@ -1,6 +1,7 @@
 import { ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
-import { s3 } from "../lib/s3";
+import { s3 } from "../lib/storage/s3";
+import { must } from "../tests/support/must";
 import { storedSha256 } from "./support/bucket";
 import { dropPageFiles, makePageFile, throttleUploads } from "./support/page-files";
 import { e2eServer } from "./support/server";
@@ -36,7 +37,7 @@ function countPartPuts(page: Page): number[] {
 async function uploadIdOf(page: Page, name: string): Promise<string> {
   const id = await row(page, name).getAttribute("data-upload-id");
   expect(id).toBeTruthy();
-  return id!;
+  return must(id, `a data-upload-id on the row of ${name}`);
 }
 
 test("200 MiB: pause mid-way, resume, complete; the object hashes like the file", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Download, type Page } from "@playwright/test";
+import { must } from "../tests/support/must";
 import { dropFiles } from "./support/drop-files";
 import { e2eServer } from "./support/server";
 import { signInApi, signInUi, signUpApi } from "./support/session";
@@ -12,7 +13,7 @@ const NAME = 'résumé 日本語 "q".pdf';
 const savedName = (name: string) => name.replaceAll('"', "_");
 
 async function downloadedBytes(download: Download): Promise<Buffer> {
-  return readFile((await download.path())!);
+  return readFile(must(await download.path(), "a saved download"));
 }
 
 /** Opens the dashboard's share dialog of `name` and creates a link; returns the address shown once. */
@@ -65,7 +66,7 @@ test("share from the dashboard; a stranger downloads the same bytes under the Un
   expect(await downloadedBytes(download)).toEqual(bytes);
   // What S3 sends: the exact name, quotes included, in RFC 6266 filename*.
   const redirect = await visitor.request.post(`${new URL(url).pathname}/download`, { maxRedirects: 0 });
-  const disposition = (await fetch(redirect.headers()["location"])).headers.get("content-disposition")!;
+  const disposition = must((await fetch(redirect.headers()["location"])).headers.get("content-disposition"), "a Content-Disposition from storage");
   expect(decodeURIComponent(disposition.split("filename*=UTF-8''")[1])).toBe(NAME);
   await visitor.context().close();
 

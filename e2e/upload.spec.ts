@@ -7,10 +7,10 @@ import { dropFiles, type FileSpec } from "./support/drop-files";
 import { admin, signInApi, signInUi, signUpApi } from "./support/session";
 
 test("drop two files: both reach 100 %, survive a reload, match the bucket, stay private", async ({ page, browser }) => {
-  const files: FileSpec[] = [
+  const files = [
     { name: `photo-${Date.now()}.png`, type: "image/png", bytes: randomBytes(3 * 1024 * 1024 + 17) },
     { name: `notes ${Date.now()} "é".txt`, type: "text/plain", bytes: Buffer.from("first line\nsecond line\n".repeat(500)) },
-  ];
+  ] satisfies FileSpec[];
   await signInUi(page, admin);
   await dropFiles(page.getByRole("region", { name: "Upload files" }), files);
 
@@ -29,8 +29,8 @@ test("drop two files: both reach 100 %, survive a reload, match the bucket, stay
   const ids: string[] = [];
   for (const file of files) {
     const upload = items.find((item: { name: string }) => item.name === file.name);
-    expect(upload).toMatchObject({ status: "COMPLETE", size: file.bytes!.length, contentType: file.type });
-    expect(await storedSha256(upload.id)).toBe(sha256(file.bytes!));
+    expect(upload).toMatchObject({ status: "COMPLETE", size: file.bytes.length, contentType: file.type });
+    expect(await storedSha256(upload.id)).toBe(sha256(file.bytes));
     ids.push(upload.id);
   }
 

@@ -71,7 +71,7 @@ function handle(options: Options, run: (ctx: BaseContext) => Promise<Response>) 
   };
 }
 
-/** A handler anyone may call (health, sign-up, public share routes). */
+/** A handler anyone may call (sign-up, public share routes). */
 export function publicRoute(handler: (ctx: BaseContext) => Promise<Response>, options: Options = {}) {
   return handle(options, async (ctx) => {
     if (options.rateLimit) hit(`${options.rateLimit.name}:${ctx.meta.ip ?? "local"}`, options.rateLimit);

@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/bootstrap-bucket.ts
  *
- * Configuration (S3_*, APP_URL) and the S3 client are the app's own, from lib/env and lib/s3.
+ * Configuration (S3_*, APP_URL) and the S3 client are the app's own, from lib/env and lib/storage/s3.
  */
 import {
   CreateBucketCommand,
@@ -18,7 +18,7 @@ import {
   type LifecycleRule,
 } from "@aws-sdk/client-s3";
 import { env } from "../lib/env";
-import { bucket, s3 } from "../lib/s3";
+import { bucket, s3 } from "../lib/storage/s3";
 
 const appUrl = new URL(env.APP_URL);
 
@@ -34,10 +34,12 @@ function allowedOrigins(): string[] {
   return [...origins];
 }
 
+const origins = allowedOrigins();
+
 const corsRule: CORSRule = {
-  AllowedOrigins: allowedOrigins(),
+  AllowedOrigins: origins,
   AllowedMethods: ["GET", "PUT", "HEAD"],
-  // Exactly what presigned PUTs send (lib/s3.ts presignPut); S3 compares them case-insensitively.
+  // Exactly what presigned PUTs send (lib/storage/s3.ts presignPut); S3 compares them case-insensitively.
   AllowedHeaders: ["content-type", "content-md5", "x-amz-acl"],
   ExposeHeaders: ["ETag"], // the client reads the ETag to confirm the upload
   MaxAgeSeconds: 3600,
@@ -109,7 +111,7 @@ async function main() {
   await verify();
   console.log(
     `bucket ${bucket} on ${env.S3_ENDPOINT}: ${created ? "created" : "exists"}; ` +
-      `CORS for ${corsRule.AllowedOrigins!.join(", ")}; multipart uploads aborted after 7 days`,
+      `CORS for ${origins.join(", ")}; multipart uploads aborted after 7 days`,
   );
 }
 

@@ -2,6 +2,8 @@
 # Installs everything, starts the local object store and Slipway on http://127.0.0.1:${PORT:-3000}
 # with the embedded database under $SLIPWAY_DATA_DIR (default .data). Ctrl-C (or SIGTERM) stops
 # the app and the object store this script started.
+#   scripts/up.sh          a production build, built when the sources changed (`npm start`)
+#   scripts/up.sh --dev    `next dev` with hot reload instead, no build (`npm run dev`)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/use-node.sh
@@ -33,11 +35,13 @@ if [[ -z ${S3_ENDPOINT:-} ]]; then
   export S3_ENDPOINT=http://127.0.0.1:${S3_PORT:-7480}
 fi
 
+if [[ ${1:-} == --dev ]]; then
+  node scripts/build-workers.mjs # the MD5 worker is bundled outside Next, in dev too
 # Rebuild when anything the build reads changed since the last build (a new Prisma client too).
-if [[ ! -f .next/BUILD_ID ]] || [[ -n $(find app components lib prisma next.config.ts tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -print -quit) ]]; then
+elif [[ ! -f .next/BUILD_ID ]] || [[ -n $(find app components lib prisma next.config.ts tsconfig.json package.json package-lock.json -newer .next/BUILD_ID -print -quit) ]]; then
   npm run build
 fi
 
-bash scripts/serve.sh &
+bash scripts/serve.sh "$@" &
 app=$!
 wait "$app"

@@ -5,12 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "../ui/field";
 import { ErrorMessage } from "../ui/error-message";
-import { ApiError, refusal } from "@/lib/upload-client/api";
-
-async function createAccount(body: Record<string, FormDataEntryValue | null>) {
-  const response = await fetch("/api/account", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  if (!response.ok) throw await refusal(response, "Sign-up failed. Try again.");
-}
+import { accountApi } from "@/lib/api-client/account-api";
+import { ApiError } from "@/lib/api-client/call";
 
 export function SignUpForm() {
   const router = useRouter();
@@ -20,11 +16,11 @@ export function SignUpForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+    const body = { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") };
     setBusy(true);
     setError(null);
     try {
-      await createAccount(body);
+      await accountApi.create(body);
       await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       router.replace("/uploads");
       router.refresh();

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
-import { linksApi } from "@/lib/upload-client/links-api";
+import { linksApi } from "@/lib/api-client/links-api";
 import type { UploadJson } from "@/lib/uploads/serialize-upload";
 import type { CreateLinkInput } from "@/lib/validations/link";
 import { ErrorMessage } from "../ui/error-message";

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
-import { api } from "@/lib/upload-client/api";
+import { uploadsApi } from "@/lib/api-client/uploads-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import type { UploadJson } from "@/lib/uploads/serialize-upload";
 import { uploadAvailability } from "@/lib/uploads/upload-status";
@@ -18,13 +18,13 @@ export function UploadsTable() {
   const queryClient = useQueryClient();
   const query = useInfiniteQuery({
     queryKey: ["uploads"],
-    queryFn: ({ pageParam }) => api.listUploads(pageParam),
+    queryFn: ({ pageParam }) => uploadsApi.listUploads(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const [sharing, setSharing] = useState<UploadJson | null>(null);
   const remove = useMutation({
-    mutationFn: (id: string) => api.deleteUpload(id),
+    mutationFn: (id: string) => uploadsApi.deleteUpload(id),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["uploads"] }),
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
-import { s3 } from "../../lib/s3";
+import { s3 } from "../../lib/storage/s3";
+import { must } from "../../tests/support/must";
 import { e2eServer } from "./server";
 
 export const sha256 = (bytes: Buffer | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -13,7 +14,7 @@ export async function storedSha256(uploadId: string): Promise<string> {
     const match = page.Contents?.find((object) => object.Key?.split("/")[2] === uploadId);
     if (match) {
       const object = await s3.send(new GetObjectCommand({ Bucket: e2eServer.bucket, Key: match.Key }));
-      return sha256(await object.Body!.transformToByteArray());
+      return sha256(await must(object.Body, `a body for ${match.Key}`).transformToByteArray());
     }
     token = page.NextContinuationToken;
   } while (token);

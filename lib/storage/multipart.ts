@@ -5,7 +5,7 @@ import {
   ListMultipartUploadsCommand,
   ListPartsCommand,
 } from "@aws-sdk/client-s3";
-import { bucket, s3 } from "../s3";
+import { bucket, s3 } from "./s3";
 import { storageCall } from "./storage-call";
 
 export interface StoredPart {
@@ -32,7 +32,7 @@ export async function listParts(key: string, uploadId: string, pageSize = 1000):
     );
     if (!page) return null;
     for (const part of page.Parts ?? []) {
-      parts.push({ number: part.PartNumber!, size: part.Size ?? -1, etag: (part.ETag ?? "").replaceAll('"', "") });
+      if (part.PartNumber !== undefined) parts.push({ number: part.PartNumber, size: part.Size ?? -1, etag: (part.ETag ?? "").replaceAll('"', "") });
     }
     if (!page.IsTruncated) return parts;
     marker = page.NextPartNumberMarker;
@@ -73,7 +73,7 @@ export async function* listMultipartUploads(prefix: string): AsyncGenerator<Open
     const page = await storageCall(() =>
       s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker })),
     );
-    yield (page.Uploads ?? []).map((upload) => ({ key: upload.Key!, uploadId: upload.UploadId!, initiated: upload.Initiated ?? new Date(0) }));
+    yield (page.Uploads ?? []).flatMap(({ Key: key, UploadId: uploadId, Initiated: initiated }) => (key && uploadId ? [{ key, uploadId, initiated: initiated ?? new Date(0) }] : []));
     if (!page.IsTruncated) return;
     keyMarker = page.NextKeyMarker;
     uploadIdMarker = page.NextUploadIdMarker;

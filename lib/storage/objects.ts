@@ -1,5 +1,5 @@
 import { DeleteObjectCommand, HeadBucketCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
-import { bucket, s3 } from "../s3";
+import { bucket, s3 } from "./s3";
 import { storageCall } from "./storage-call";
 
 export interface ObjectHead {

@@ -2,7 +2,7 @@ import { S3ServiceException } from "@aws-sdk/client-s3";
 import { HttpError } from "../errors";
 
 /** The S3 error code of a failed call (NoSuchUpload, NotFound, …), if S3 answered at all. */
-export function s3ErrorCode(error: unknown): string | undefined {
+function s3ErrorCode(error: unknown): string | undefined {
   return error instanceof S3ServiceException ? error.name : undefined;
 }
 

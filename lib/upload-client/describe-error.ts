@@ -1,4 +1,4 @@
-import { ApiError } from "./api";
+import { ApiError } from "../api-client/call";
 import { AbortedError, NetworkError, StorageError } from "./put-object";
 import { FileReadError } from "./worker-md5";
 

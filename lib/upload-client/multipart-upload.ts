@@ -1,4 +1,4 @@
-import type { StoredPart, UploadApi } from "./api";
+import type { StoredPart, UploadApi } from "./upload-api";
 import { PartSigner } from "./part-signer";
 import type { Transport } from "./put-object";
 import { withRetries } from "./retry-policy";
@@ -56,10 +56,13 @@ export class MultipartUpload {
     for (const number of numbers) this.done.delete(number);
   }
 
-  md5Of(number: number): Promise<string> {
+  /** The part's base64 MD5, hashed once (again after a BadDigest); undefined when hashing is off. */
+  md5Of(number: number): Promise<string | undefined> {
+    const hash = this.deps.md5;
+    if (!hash) return Promise.resolve(undefined);
     let pending = this.md5s.get(number);
     if (!pending) {
-      pending = this.deps.md5!(this.slice(number)).then((md5) => (this.knownMd5.set(number, md5), md5));
+      pending = hash(this.slice(number)).then((md5) => (this.knownMd5.set(number, md5), md5));
       pending.catch(() => this.md5s.delete(number));
       this.md5s.set(number, pending);
     }
@@ -131,8 +134,8 @@ export class MultipartUpload {
   private sendPart(number: number, run: TransferRun): Promise<void> {
     const body = this.slice(number);
     const attempt = async () => {
-      const md5 = this.deps.md5 ? await this.md5Of(number) : undefined;
-      if (this.deps.md5) this.hashAhead(number);
+      const md5 = await this.md5Of(number);
+      if (md5) this.hashAhead(number);
       const { url, headers } = await this.signer.get(number, md5);
       await putTracked(this.deps.transport, { url, headers, body }, number, run);
     };

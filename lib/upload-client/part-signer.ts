@@ -1,4 +1,4 @@
-import type { SignedPart, UploadApi } from "./api";
+import type { SignedPart, UploadApi } from "./upload-api";
 
 const MAX_BATCH = 100; // the API's limit per call
 const FRESH_FOR_MS = 60_000; // a URL closer than this to expiry is signed again before use
@@ -67,7 +67,13 @@ export class PartSigner {
     try {
       const parts = await call;
       for (const part of parts) this.signed.set(part.number, part);
-      for (const [number, entry] of batch) entry.waiters.forEach((waiter) => waiter.resolve(this.signed.get(number)!));
+      for (const [number, entry] of batch) {
+        const part = this.signed.get(number);
+        for (const waiter of entry.waiters) {
+          if (part) waiter.resolve(part);
+          else waiter.reject(new Error(`The server did not sign part ${number}.`));
+        }
+      }
     } catch (error) {
       for (const entry of batch.values()) entry.waiters.forEach((waiter) => waiter.reject(error));
     } finally {

@@ -19,7 +19,10 @@ export interface ResumeStore {
   remove(uploadId: string): Promise<void>;
 }
 
-/** For tests and for browsers without IndexedDB (private windows of some browsers). */
+/**
+ * For tests. Browsers without IndexedDB need no fallback: the engine treats a failing store as
+ * no store, since resuming after a reload is a bonus.
+ */
 export function memoryResumeStore(): ResumeStore {
   const records = new Map<string, ResumeRecord>();
   return {

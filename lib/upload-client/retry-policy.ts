@@ -1,4 +1,4 @@
-import { ApiError } from "./api";
+import { ApiError } from "../api-client/call";
 import { NetworkError, StorageError } from "./put-object";
 
 export const MAX_ATTEMPTS = 8;
@@ -77,7 +77,7 @@ export async function withRetries<T>(task: () => Promise<T>, { signal, onRetry, 
       const failure = classifyFailure(error);
       if (failure === "final" || (failure !== "transient" && !beforeRetry)) throw error;
       if (failure === "expired" ? ++resigns > MAX_RESIGNS : attempt >= MAX_ATTEMPTS) throw error;
-      if (failure !== "transient") beforeRetry!(failure);
+      if (failure !== "transient") beforeRetry?.(failure);
       if (failure === "expired") continue; // a fresh URL can be used at once
       const delay = retryDelay(attempt, (error as { retryAfter?: number }).retryAfter);
       onRetry?.(error, delay);

@@ -24,7 +24,7 @@ export class Scheduler {
       };
       const cancel = () => {
         this.waiting = this.waiting.filter((entry) => entry !== grant);
-        reject(signal!.reason);
+        reject(signal?.reason);
       };
       this.waiting.push(grant);
       signal?.addEventListener("abort", cancel, { once: true });

@@ -1,4 +1,4 @@
-import type { SignedPut } from "./api";
+import type { SignedPut } from "./upload-api";
 import type { Transport } from "./put-object";
 import { withRetries } from "./retry-policy";
 import type { Scheduler } from "./scheduler";

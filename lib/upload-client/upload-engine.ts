@@ -1,5 +1,5 @@
 import { isOpen } from "../uploads/upload-status";
-import type { UploadApi } from "./api";
+import type { UploadApi } from "./upload-api";
 import type { Md5 } from "./multipart-upload";
 import type { Transport } from "./put-object";
 import { sameFileShape, type ResumeStore } from "./resume-store";

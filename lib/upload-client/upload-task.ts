@@ -1,4 +1,5 @@
-import { ApiError, type UploadApi } from "./api";
+import { ApiError } from "../api-client/call";
+import type { UploadApi } from "./upload-api";
 import { describeUploadError } from "./describe-error";
 import { MultipartUpload, type MultipartDeps } from "./multipart-upload";
 import { ProgressTracker } from "./progress-tracker";
@@ -113,13 +114,15 @@ export class UploadTask {
     const controller = (this.controller = new AbortController());
     const { signal } = controller;
     try {
+      // Only tasks with a file are queued: one restored after a reload waits for attach().
+      if (!this.file) throw new Error("Drop the file again to upload it.");
       this.set("preparing");
-      await this.prepare(signal);
+      const { uploadId, transfer } = await this.prepare(this.file, signal);
       this.set("uploading");
-      await this.transfer!.run(this.transferRun(signal));
+      await transfer.run(this.transferRun(signal));
       this.set("verifying");
-      await this.complete(signal);
-      await this.deps.store.remove(this.uploadId!).catch(() => undefined);
+      await this.complete(uploadId, signal);
+      await this.deps.store.remove(uploadId).catch(() => undefined);
       this.set("done");
     } catch (error) {
       if (signal.aborted) return; // pause and cancel have set the state already
@@ -144,9 +147,10 @@ export class UploadTask {
     const wasDone = this.state === "done";
     this.set("cancelled");
     this.controller?.abort(new AbortedError("cancelled"));
-    if (this.uploadId && !wasDone) {
-      await withRetries(() => this.deps.api.deleteUpload(this.uploadId!)).catch(() => undefined);
-      await this.deps.store.remove(this.uploadId).catch(() => undefined);
+    const uploadId = this.uploadId;
+    if (uploadId && !wasDone) {
+      await withRetries(() => this.deps.api.deleteUpload(uploadId)).catch(() => undefined);
+      await this.deps.store.remove(uploadId).catch(() => undefined);
     }
   }
 
@@ -170,30 +174,26 @@ export class UploadTask {
     return { progress: this.progress, signal, onProgress: this.progressed, onRetry: this.retrying };
   }
 
-  private async prepare(signal: AbortSignal): Promise<void> {
-    const file = this.file!;
-    const stale = this.transfer instanceof SingleUpload && Date.parse(this.transfer.ticket.expiresAt) - this.deps.now() < FRESH_FOR_MS;
-    if (stale) {
+  /** The slot and transfer to send `file` with: the ones it has, found again, or new. */
+  private async prepare(file: File, signal: AbortSignal): Promise<{ uploadId: string; transfer: SingleUpload | MultipartUpload }> {
+    const staleId = this.transfer instanceof SingleUpload && Date.parse(this.transfer.ticket.expiresAt) - this.deps.now() < FRESH_FOR_MS ? this.uploadId : undefined;
+    if (staleId) {
       // A single PUT URL cannot be signed again: give the stale slot back and take a new one.
-      const staleId = this.uploadId!;
       await withRetries(() => this.deps.api.deleteUpload(staleId), { signal }).catch(() => undefined);
       this.transfer = undefined;
       this.uploadId = undefined;
     }
-    if (this.uploadId && this.record && !this.transfer) await this.adoptStoredParts(signal);
-    if (this.uploadId) return;
+    if (this.uploadId && this.record && !this.transfer) await this.adoptStoredParts(file, this.record, signal);
+    if (this.uploadId && this.transfer) return { uploadId: this.uploadId, transfer: this.transfer };
 
     const input = { name: file.name, type: file.type, size: file.size, folder: this.folder };
     const ticket = await withRetries(() => this.deps.api.createUpload(input), { signal, onRetry: this.retrying });
-    this.uploadId = ticket.upload.id;
-    if (ticket.strategy === "single") {
-      this.transfer = new SingleUpload(file, ticket, this.deps);
-      return;
-    }
-    const multipart = (this.transfer = new MultipartUpload(file, ticket.upload.id, ticket.partSize, ticket.partCount, this.deps));
-    const firstPartMd5 = this.deps.md5 ? await multipart.md5Of(1) : undefined;
+    const uploadId = (this.uploadId = ticket.upload.id);
+    if (ticket.strategy === "single") return { uploadId, transfer: (this.transfer = new SingleUpload(file, ticket, this.deps)) };
+    const multipart = (this.transfer = new MultipartUpload(file, uploadId, ticket.partSize, ticket.partCount, this.deps));
+    const firstPartMd5 = await multipart.md5Of(1);
     const record: ResumeRecord = {
-      uploadId: ticket.upload.id,
+      uploadId,
       name: file.name,
       folder: this.folder,
       type: file.type,
@@ -205,12 +205,12 @@ export class UploadTask {
       savedAt: this.deps.now(),
     };
     await this.deps.store.save(record).catch(() => undefined); // resuming after a reload is a bonus, not a must
+    return { uploadId, transfer: multipart };
   }
 
   /** After a reload: the parts S3 already has count as sent; a slot the server closed starts over. */
-  private async adoptStoredParts(signal: AbortSignal): Promise<void> {
-    const record = this.record!;
-    const upload = new MultipartUpload(this.file!, record.uploadId, record.partSize, record.partCount, this.deps);
+  private async adoptStoredParts(file: File, record: ResumeRecord, signal: AbortSignal): Promise<void> {
+    const upload = new MultipartUpload(file, record.uploadId, record.partSize, record.partCount, this.deps);
     try {
       const stored = await withRetries(() => this.deps.api.listParts(record.uploadId), { signal, onRetry: this.retrying });
       this.progress.alreadyStored(upload.adopt(stored));
@@ -223,10 +223,10 @@ export class UploadTask {
   }
 
   /** Completes; parts the server reports missing (e.g. lost by storage) are sent again. */
-  private async complete(signal: AbortSignal): Promise<void> {
+  private async complete(uploadId: string, signal: AbortSignal): Promise<void> {
     for (let round = 1; ; round++) {
       try {
-        await withRetries(() => this.deps.api.completeUpload(this.uploadId!), { signal, onRetry: this.retrying });
+        await withRetries(() => this.deps.api.completeUpload(uploadId), { signal, onRetry: this.retrying });
         return;
       } catch (error) {
         const missing = error instanceof ApiError && error.code === "parts_missing" ? (error.details as { missing?: number[] })?.missing : undefined;

@@ -1,23 +1,23 @@
 import { createHash } from "node:crypto";
 import { HttpError } from "../errors";
-import type { Upload } from "../generated/prisma/client";
 import { completeMultipartUpload, listParts, type StoredPart } from "../storage/multipart";
+import type { MultipartSlot } from "./multipart-slot";
 import { partLength } from "./plan-upload";
 
 /** S3's ETag for a multipart object: md5 of the concatenated part MD5s, then "-" and the count. */
-export function multipartEtag(partEtags: string[]): string {
+function multipartEtag(partEtags: string[]): string {
   const digest = createHash("md5");
   for (const etag of partEtags) digest.update(Buffer.from(etag, "hex"));
   return `${digest.digest("hex")}-${partEtags.length}`;
 }
 
-function checkAgainstPlan(upload: Upload, parts: StoredPart[]): void {
+function checkAgainstPlan(upload: MultipartSlot, parts: StoredPart[]): void {
   const size = Number(upload.size);
-  const partSize = upload.partSize!;
+  const { partSize } = upload;
   const byNumber = new Map(parts.map((part) => [part.number, part]));
   const missing: number[] = [];
   const wrongSize: number[] = [];
-  for (let number = 1; number <= upload.partCount!; number++) {
+  for (let number = 1; number <= upload.partCount; number++) {
     const part = byNumber.get(number);
     if (!part) missing.push(number);
     else if (part.size !== partLength(size, partSize, number)) wrongSize.push(number);
@@ -34,11 +34,11 @@ function checkAgainstPlan(upload: Upload, parts: StoredPart[]): void {
  * the ETag the object must then carry. Null when S3 no longer knows the upload (an earlier
  * completion may have assembled it already).
  */
-export async function assembleMultipart(upload: Upload): Promise<{ expectedEtag: string } | null> {
-  const parts = await listParts(upload.key, upload.s3UploadId!);
+export async function assembleMultipart(upload: MultipartSlot): Promise<{ expectedEtag: string } | null> {
+  const parts = await listParts(upload.key, upload.s3UploadId);
   if (!parts) return null;
   checkAgainstPlan(upload, parts);
-  const planned = parts.filter((part) => part.number <= upload.partCount!).sort((a, b) => a.number - b.number);
-  await completeMultipartUpload(upload.key, upload.s3UploadId!, planned);
+  const planned = parts.filter((part) => part.number <= upload.partCount).sort((a, b) => a.number - b.number);
+  await completeMultipartUpload(upload.key, upload.s3UploadId, planned);
   return { expectedEtag: multipartEtag(planned.map((part) => part.etag)) };
 }

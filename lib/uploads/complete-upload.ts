@@ -7,6 +7,7 @@ import { deleteObject, headObject, type ObjectHead } from "../storage/objects";
 import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
+import { asMultipartSlot } from "./multipart-slot";
 import { serializeUpload } from "./serialize-upload";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
 
@@ -22,7 +23,7 @@ function mismatch(upload: Upload, head: ObjectHead, expectedEtag: string | null)
 /** The ETag the object must carry: from the declared MD5 (single) or the assembled parts (multipart). */
 async function expectedEtag(upload: Upload): Promise<string | null> {
   if (upload.strategy === "SINGLE") return upload.md5 ? Buffer.from(upload.md5, "base64").toString("hex") : null;
-  const assembled = await assembleMultipart(upload);
+  const assembled = await assembleMultipart(asMultipartSlot(upload));
   return assembled?.expectedEtag ?? null;
 }
 

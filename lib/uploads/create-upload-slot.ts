@@ -5,7 +5,7 @@ import { env } from "../env";
 import { HttpError } from "../errors";
 import { formatBytes } from "../format-bytes";
 import type { RequestMeta } from "../http";
-import { presignPut } from "../s3";
+import { presignPut } from "../storage/s3";
 import { createMultipartUpload } from "../storage/multipart";
 import type { CreateUploadInput } from "../validations/upload";
 import { isTypeAllowed, normalizeContentType } from "./content-type-policy";

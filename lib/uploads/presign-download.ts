@@ -1,5 +1,5 @@
 import type { Upload } from "../generated/prisma/client";
-import { presignGet } from "../s3";
+import { presignGet } from "../storage/s3";
 
 /** A presigned GET cannot be revoked, so it lives just long enough for the browser to follow it. */
 const DOWNLOAD_URL_SECONDS = 60;

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { env } from "../env";
 import { HttpError } from "../errors";
-import { presignPut } from "../s3";
+import { presignPut } from "../storage/s3";
 import type { SignPartsInput } from "../validations/upload";
 import { findOpenMultipart } from "./find-open-multipart";
 import { partLength } from "./plan-upload";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cleanText } from "../clean-text";
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }).max(254));
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
 export const signInSchema = z.object({
   email: emailSchema,

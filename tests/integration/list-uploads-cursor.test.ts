@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { listUploads } from "@/lib/uploads/list-uploads";
 import { newUser, rejection } from "../support/domain-helpers";
+import { must } from "../support/must";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
@@ -22,7 +23,7 @@ describe("listUploads cursor", () => {
   it("continues after one of the caller's own uploads", async () => {
     const first = await listUploads(alice, { limit: 2 });
     expect(first.items.map((item) => item.name)).toEqual(["a3.txt", "a2.txt"]);
-    const next = await listUploads(alice, { cursor: first.nextCursor!, limit: 2 });
+    const next = await listUploads(alice, { cursor: must(first.nextCursor, "a cursor to the next page"), limit: 2 });
     expect(next.items.map((item) => item.name)).toEqual(["a1.txt"]);
   });
 

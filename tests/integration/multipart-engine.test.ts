@@ -9,10 +9,11 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
-import { bucket, s3 } from "@/lib/s3";
+import { bucket, s3 } from "@/lib/storage/s3";
 import type { Transport } from "@/lib/upload-client/put-object";
 import { domainApi } from "../support/domain-api";
 import { newUser } from "../support/domain-helpers";
+import { must } from "../support/must";
 import { fetchTransport, partNumberOf } from "../support/node-transport";
 import { engineFor, MiB, randomFile, settled, sha256 } from "../support/run-engine";
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
 async function storedSha256(uploadId: string) {
   const { key } = await db.upload.findUniqueOrThrow({ where: { id: uploadId } });
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-  return sha256(await object.Body!.transformToByteArray());
+  return sha256(await must(object.Body, `a body for ${key}`).transformToByteArray());
 }
 
 describe("multipart engine against radosgw", () => {
@@ -83,7 +84,7 @@ describe("multipart engine against radosgw", () => {
     expect(view.state, view.error).toBe("done");
     expect(statuses).toEqual([403]);
     expect(calls.signParts).toBeGreaterThanOrEqual(2);
-    expect(await storedSha256(view.uploadId!)).toBe(sha256(new Uint8Array(await file.arrayBuffer())));
+    expect(await storedSha256(must(view.uploadId, "an upload id"))).toBe(sha256(new Uint8Array(await file.arrayBuffer())));
   });
 
   it("uploads without MD5s too (integrity off), and a single PUT for small files", async () => {
@@ -94,11 +95,12 @@ describe("multipart engine against radosgw", () => {
     await engine.add([{ file: big }, { file: small, folder: "docs/2024" }]);
     const views = await settled(engine);
     expect(views.map((view) => view.state)).toEqual(["done", "done"]);
-    const smallRow = await db.upload.findUniqueOrThrow({ where: { id: views.find((view) => view.name === "small.bin")!.uploadId } });
+    const smallView = must(views.find((view) => view.name === "small.bin"), "a view of small.bin");
+    const smallRow = await db.upload.findUniqueOrThrow({ where: { id: smallView.uploadId } });
     expect([smallRow.strategy, smallRow.folder]).toEqual(["SINGLE", "docs/2024"]);
     for (const [view, file] of [[views[0], big], [views[1], small]] as const) {
       expect(view.sent).toBe(file.size);
-      expect(await storedSha256(view.uploadId!)).toBe(sha256(new Uint8Array(await file.arrayBuffer())));
+      expect(await storedSha256(must(view.uploadId, `an upload id for ${view.name}`))).toBe(sha256(new Uint8Array(await file.arrayBuffer())));
     }
   });
 });

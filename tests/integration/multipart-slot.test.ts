@@ -8,7 +8,7 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
-import { bucket, s3 } from "@/lib/s3";
+import { bucket, s3 } from "@/lib/storage/s3";
 import { listParts } from "@/lib/storage/multipart";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
@@ -17,6 +17,7 @@ import { listUploadParts } from "@/lib/uploads/list-upload-parts";
 import { signParts } from "@/lib/uploads/sign-parts";
 import { signPartsSchema } from "@/lib/validations/upload";
 import { newUser, rejection } from "../support/domain-helpers";
+import { must } from "../support/must";
 import { MiB, nodeMd5 } from "../support/run-engine";
 
 const meta = { ip: null, userAgent: "vitest" };
@@ -56,7 +57,8 @@ describe("multipart slot states", () => {
     expect(row.s3UploadId).toBeTruthy();
     await put([1, 2, 3]);
     expect((await listUploadParts(alice, id)).parts.map((part) => part.number)).toEqual([1, 2, 3]);
-    expect((await listParts(row.key, row.s3UploadId!, 2))!.map((part) => part.number)).toEqual([1, 2, 3]); // two pages
+    const stored = must(await listParts(row.key, must(row.s3UploadId, "an S3 upload id"), 2), "the S3 upload's parts");
+    expect(stored.map((part) => part.number)).toEqual([1, 2, 3]); // two pages
     const done = await completeUpload(alice, id, meta);
     expect(done.status).toBe("COMPLETE");
     expect(await completeUpload(alice, id, meta)).toEqual(done); // twice: same answer

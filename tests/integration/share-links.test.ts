@@ -23,7 +23,7 @@ async function finishedUpload(name = NAME) {
   return ticket.upload.id;
 }
 
-const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;
+const tokenOf = (url: string) => new URL(url).pathname.replace(/^.*\//, "");
 const hour = { expiresInSeconds: 3600 };
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
-import { bucket, s3 } from "@/lib/s3";
+import { bucket, s3 } from "@/lib/storage/s3";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { sweepUploads } from "@/lib/uploads/sweep-uploads";
 import { meta, newUser } from "../support/domain-helpers";

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { HeadObjectCommand, ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { bucket, s3 } from "@/lib/s3";
+import { bucket, s3 } from "@/lib/storage/s3";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { newUser, rejection } from "../support/domain-helpers";
+import { must } from "../support/must";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
@@ -29,7 +30,7 @@ async function objectExists(key: string): Promise<boolean> {
 
 async function openMultipartIds(key: string): Promise<string[]> {
   const { Uploads } = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: key }));
-  return (Uploads ?? []).map((upload) => upload.UploadId!);
+  return (Uploads ?? []).map((upload) => must(upload.UploadId, "an UploadId in the listing"));
 }
 
 describe("completing an expired slot", () => {

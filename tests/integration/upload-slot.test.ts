@@ -2,13 +2,14 @@ import { randomBytes } from "node:crypto";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { bucket, s3 } from "@/lib/s3";
+import { bucket, s3 } from "@/lib/storage/s3";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { deleteUpload } from "@/lib/uploads/delete-upload";
 import { findOwnUpload } from "@/lib/uploads/find-own-upload";
 import { listUploads } from "@/lib/uploads/list-uploads";
 import { newUser, rejection } from "../support/domain-helpers";
+import { must } from "../support/must";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
@@ -96,7 +97,7 @@ describe("upload slot lifecycle", () => {
     for (const name of ["a.txt", "b.txt", "c.txt"]) await createUploadSlot(carol, { name, type: "text/plain", size: 1 }, meta);
     const first = await listUploads(carol, { limit: 2 });
     expect(first.items.map((u) => u.name)).toEqual(["c.txt", "b.txt"]);
-    const second = await listUploads(carol, { limit: 2, cursor: first.nextCursor! });
+    const second = await listUploads(carol, { limit: 2, cursor: must(first.nextCursor, "a cursor to the next page") });
     expect(second.items.map((u) => u.name)).toEqual(["a.txt"]);
     expect(second.nextCursor).toBeNull();
   });

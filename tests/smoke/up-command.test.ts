@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { CookieJar } from "../support/cookie-jar";
+import { must } from "../support/must";
 
 // The README's run command, for real: an empty data dir, its own object store and ports.
 const freePort = () => Number(execFileSync("bash", ["scripts/free-port.sh"], { encoding: "utf8" }));
@@ -45,7 +46,7 @@ it("scripts/up.sh brings up a working app on an empty data dir and stops cleanly
     const password = /password:\s+(\S+)/.exec(output)?.[1];
     expect(email, output).toBe("admin@slipway.local");
     const jar = new CookieJar();
-    await jar.signIn(base, email!, password!);
+    await jar.signIn(base, must(email, `an email in the output:\n${output}`), must(password, `a password in the output:\n${output}`));
 
     const bytes = new TextEncoder().encode("uploaded through the README's run command\n");
     const created = await jar.fetch(`${base}/api/uploads`, {

@@ -1,16 +1,18 @@
 import { GetBucketCorsCommand, GetBucketLifecycleConfigurationCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { bucket, s3 } from "@/lib/s3";
+import { bucket, s3 } from "@/lib/storage/s3";
+import { must } from "../support/must";
 
 // scripts/test.sh bootstraps the test bucket for the e2e app origin before the tests run.
 describe("bucket bootstrap", () => {
   it("sets CORS for the app origin: GET, PUT, HEAD, the headers presigned PUTs send, exposing ETag", async () => {
     const { CORSRules } = await s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
     expect(CORSRules).toHaveLength(1);
-    expect([...CORSRules![0].AllowedOrigins!].sort()).toEqual(["http://127.0.0.1:3100", "http://localhost:3100"]);
-    expect([...CORSRules![0].AllowedMethods!].sort()).toEqual(["GET", "HEAD", "PUT"]);
-    expect([...CORSRules![0].AllowedHeaders!].sort()).toEqual(["content-md5", "content-type", "x-amz-acl"]);
-    expect(CORSRules![0].ExposeHeaders).toEqual(["ETag"]);
+    const [rule] = must(CORSRules, "CORS rules");
+    expect([...must(rule.AllowedOrigins, "AllowedOrigins")].sort()).toEqual(["http://127.0.0.1:3100", "http://localhost:3100"]);
+    expect([...must(rule.AllowedMethods, "AllowedMethods")].sort()).toEqual(["GET", "HEAD", "PUT"]);
+    expect([...must(rule.AllowedHeaders, "AllowedHeaders")].sort()).toEqual(["content-md5", "content-type", "x-amz-acl"]);
+    expect(rule.ExposeHeaders).toEqual(["ETag"]);
   });
 
   it("aborts incomplete multipart uploads after 7 days", async () => {
@@ -19,8 +21,7 @@ describe("bucket bootstrap", () => {
   });
 
   it("refuses a cross-origin preflight from any other origin", async () => {
-    const endpoint = (await s3.config.endpoint!()).hostname;
-    const port = (await s3.config.endpoint!()).port;
+    const { hostname: endpoint, port } = await must(s3.config.endpoint, "an endpoint on the S3 client")();
     const preflight = (origin: string, headers = "content-type") =>
       fetch(`http://${endpoint}:${port}/${bucket}/u/x`, {
         method: "OPTIONS",

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
-import { bucket, presignPut, s3 } from "@/lib/s3";
+import { bucket, presignPut, s3 } from "@/lib/storage/s3";
+import { must } from "../support/must";
 
 // These run against the real radosgw: S3 itself must refuse whatever the signature forbids.
 const key = (name: string) => `test/presign/${Date.now()}-${Math.random().toString(36).slice(2)}/${name}`;
@@ -20,7 +21,7 @@ describe("presigned PUT against radosgw", () => {
     const signed = await presignPut({ key: k, contentType: "text/plain", contentLength: body.length, contentMd5: md5(body), expiresInSeconds: 60 });
     expect((await put(signed.url, signed.headers, body)).status).toBe(200);
     const stored = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: k }));
-    expect(Buffer.from(await stored.Body!.transformToByteArray())).toEqual(body);
+    expect(Buffer.from(await must(stored.Body, "a body").transformToByteArray())).toEqual(body);
     expect(stored.ContentType).toBe("text/plain");
   });
 
@@ -71,10 +72,10 @@ describe("presigned PUT against radosgw", () => {
   it("keeps a multipart object private even when a part PUT asks for a public ACL", async () => {
     const k = key("parts.txt");
     const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: k, ContentType: "text/plain" }));
-    const signed = await presignPut({ key: k, contentLength: body.length, expiresInSeconds: 60, part: { uploadId: UploadId!, number: 1 } });
+    const signed = await presignPut({ key: k, contentLength: body.length, expiresInSeconds: 60, part: { uploadId: must(UploadId, "an UploadId"), number: 1 } });
     const response = await fetch(signed.url, { method: "PUT", headers: { ...signed.headers, "x-amz-acl": "public-read" }, body: new Uint8Array(body) });
     expect(response.status).toBe(200);
-    const parts = [{ PartNumber: 1, ETag: response.headers.get("etag")! }];
+    const parts = [{ PartNumber: 1, ETag: must(response.headers.get("etag"), "an ETag on the part PUT") }];
     await s3.send(new CompleteMultipartUploadCommand({ Bucket: bucket, Key: k, UploadId, MultipartUpload: { Parts: parts } }));
     const { origin, pathname } = new URL(signed.url);
     expect((await fetch(`${origin}${pathname}`)).status).toBe(403);

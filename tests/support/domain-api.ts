@@ -1,5 +1,6 @@
 import { HttpError } from "@/lib/errors";
-import { ApiError, type UploadApi } from "@/lib/upload-client/api";
+import { ApiError } from "@/lib/api-client/call";
+import type { UploadApi } from "@/lib/upload-client/upload-api";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { deleteUpload } from "@/lib/uploads/delete-upload";

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { UploadApi } from "@/lib/upload-client/api";
+import type { UploadApi } from "@/lib/upload-client/upload-api";
 import type { Transport } from "@/lib/upload-client/put-object";
 import { memoryResumeStore, type ResumeStore } from "@/lib/upload-client/resume-store";
 import { UploadEngine } from "@/lib/upload-client/upload-engine";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { UploadApi, UploadTicket } from "@/lib/upload-client/api";
+import type { UploadApi, UploadTicket } from "@/lib/upload-client/upload-api";
 import type { Transport } from "@/lib/upload-client/put-object";
 import { memoryResumeStore } from "@/lib/upload-client/resume-store";
 import { UploadEngine } from "@/lib/upload-client/upload-engine";

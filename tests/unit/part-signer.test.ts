@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SignedPart, UploadApi } from "@/lib/upload-client/api";
+import type { SignedPart, UploadApi } from "@/lib/upload-client/upload-api";
 import { PartSigner } from "@/lib/upload-client/part-signer";
 
 function fakeApi(ttlMs: number, now: () => number) {

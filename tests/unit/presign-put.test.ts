@@ -1,7 +1,7 @@
 import { PutObjectCommand, UploadPartCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { describe, expect, it } from "vitest";
-import { bucket, presignPut, s3 } from "@/lib/s3";
+import { bucket, presignPut, s3 } from "@/lib/storage/s3";
 
 function signedHeaders(url: string): string[] {
   return (new URL(url).searchParams.get("X-Amz-SignedHeaders") ?? "").split(";");

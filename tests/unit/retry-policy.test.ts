@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError } from "@/lib/upload-client/api";
+import { ApiError } from "@/lib/api-client/call";
 import { NetworkError, StorageError } from "@/lib/upload-client/put-object";
 import { classifyFailure, MAX_ATTEMPTS, MAX_RESIGNS, retryDelay, withRetries } from "@/lib/upload-client/retry-policy";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keySafeName, MAX_NAME_LENGTH, sanitizeFileName, sanitizeFolder } from "@/lib/uploads/sanitize-file-name";
+import { must } from "../support/must";
 
 describe("sanitizeFileName on hostile names", () => {
   it("drops path traversal and separators", () => {
@@ -16,7 +17,7 @@ describe("sanitizeFileName on hostile names", () => {
 
   it("replaces lone surrogates, which PostgreSQL cannot store", () => {
     expect(sanitizeFileName("a\ud800")).toBe("a\ufffd");
-    expect(sanitizeFileName("\udc00b.txt")!.isWellFormed()).toBe(true);
+    expect(must(sanitizeFileName("\udc00b.txt"), "a name").isWellFormed()).toBe(true);
     expect(sanitizeFileName("x\u0000")).toBe("x");
   });
 
@@ -28,14 +29,15 @@ describe("sanitizeFileName on hostile names", () => {
   it("caps 5,000 characters at the limit and keeps the extension", () => {
     const name = sanitizeFileName(`${"x".repeat(5000)}.tar.gz`);
     expect(name).not.toBeNull();
-    expect(Array.from(name!)).toHaveLength(MAX_NAME_LENGTH);
-    expect(name!.endsWith(".gz")).toBe(true);
+    const kept = must(name, "a name");
+    expect(Array.from(kept)).toHaveLength(MAX_NAME_LENGTH);
+    expect(kept.endsWith(".gz")).toBe(true);
   });
 
   it("never cuts a character in half", () => {
-    const name = sanitizeFileName("😀".repeat(400));
-    expect(Array.from(name!)).toHaveLength(MAX_NAME_LENGTH);
-    expect(name!.isWellFormed()).toBe(true);
+    const name = must(sanitizeFileName("😀".repeat(400)), "a name");
+    expect(Array.from(name)).toHaveLength(MAX_NAME_LENGTH);
+    expect(name.isWellFormed()).toBe(true);
   });
 
   it("refuses names with nothing usable left: empty, blank, only dots", () => {

@@ -1,4 +1,4 @@
-import { UploadsDashboard } from "@/components/upload/uploads-dashboard";
+import { UploadsDashboard } from "@/components/uploads/uploads-dashboard";
 
 export const metadata = { title: "Your files · Slipway" };
 

@@ -1,4 +1,4 @@
-import { sharePage, shareErrorPage } from "@/components/share/share-responses";
+import { sharePage, shareErrorPage } from "./share-responses";
 import { publicRoute } from "@/lib/http";
 import { linkAccess } from "./link-access";
 

@@ -1,4 +1,4 @@
-import { passwordRetryPage, shareErrorPage } from "@/components/share/share-responses";
+import { passwordRetryPage, shareErrorPage } from "../share-responses";
 import type { ErrorCode } from "@/lib/error-codes";
 import { HttpError } from "@/lib/errors";
 import { type BaseContext, type ErrorAnswer, publicRoute, readForm, redirectTo } from "@/lib/http";

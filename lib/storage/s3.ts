@@ -1,7 +1,8 @@
+import "server-only";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3RequestPresigner } from "@aws-sdk/s3-request-presigner";
 import { HttpRequest } from "@smithy/protocol-http";
-import { env } from "./env";
+import { env } from "../env";
 
 // One client for the whole process: building a client resolves endpoints and credentials,
 // which costs milliseconds. WHEN_REQUIRED stops the SDK from adding CRC32 checksums that
@@ -92,7 +93,7 @@ async function sign(request: HttpRequest, expiresInSeconds: number, options: { s
 }
 
 /** RFC 6266 attachment header: an ASCII fallback name, and the exact name as UTF-8 in filename*. */
-export function attachmentDisposition(name: string): string {
+function attachmentDisposition(name: string): string {
   const fallback = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_").trim() || "download";
   return `attachment; filename="${fallback}"; filename*=UTF-8''${escapeSegment(name)}`;
 }

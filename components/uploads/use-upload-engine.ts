@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { api } from "@/lib/upload-client/api";
+import { uploadsApi } from "@/lib/api-client/uploads-api";
 import { indexedDbResumeStore } from "@/lib/upload-client/indexeddb-resume-store";
 import { xhrTransport } from "@/lib/upload-client/put-object";
 import { UploadEngine } from "@/lib/upload-client/upload-engine";
@@ -25,7 +25,7 @@ function tuning() {
 export function useUploadEngine() {
   const [engine] = useState(() => {
     const { md5, concurrency } = tuning();
-    return new UploadEngine({ api, transport: xhrTransport, store: indexedDbResumeStore(), md5: md5 ? workerMd5() : undefined, concurrency });
+    return new UploadEngine({ api: uploadsApi, transport: xhrTransport, store: indexedDbResumeStore(), md5: md5 ? workerMd5() : undefined, concurrency });
   });
   const tasks = useSyncExternalStore(
     (listener) => engine.subscribe(listener),

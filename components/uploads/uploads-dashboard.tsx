@@ -1,6 +1,6 @@
 "use client";
 
-import { UploadsTable } from "../uploads/uploads-table";
+import { UploadsTable } from "./uploads-table";
 import { DropZone } from "./drop-zone";
 import { UploadQueueList } from "./upload-queue-list";
 import { useUploadEngine } from "./use-upload-engine";

@@ -1,6 +1,6 @@
 import type { LinkJson } from "../links/serialize-share-link";
 import type { CreateLinkInput } from "../validations/link";
-import { call, post } from "./api";
+import { call, post } from "./call";
 
 /** Share links as the dashboard uses them. */
 export const linksApi = {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test (`npm test`; scripts/test.sh installs everything first): types, lint and
+# format, unit, storage and integration (real radosgw, PGlite and PostgreSQL), migrations,
+# end-to-end in Chromium against `next build` + `next start`, the small benchmark, and the
+# README's run command on an empty data dir.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/use-node.sh
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n==> %s\n' "$*"; }
+
+# Each command runs in its own process group, in the background, so that a signal reaches this
+# script at once (bash defers traps until a foreground command ends) and the trap can stop the
+# command with everything it spawned (vitest workers, next start, Chromium).
+child=""
+run() {
+  set -m
+  "$@" &
+  child=$!
+  set +m
+  local status=0
+  wait "$child" || status=$?
+  child=""
+  return "$status"
+}
+stop_child() {
+  [[ -n $child ]] || return 0
+  kill -TERM -- "-$child" 2>/dev/null || true
+  wait "$child" 2>/dev/null || true
+}
+trap 'stop_child; exit 130' INT
+trap 'stop_child; exit 143' TERM
+
+step "object store (a fresh one for this run, on free ports)"
+store_dir=$(mktemp -d /var/tmp/slipway-test-store.XXXXXX)
+S3_PORT=$(bash scripts/free-port.sh)
+CEPH_MON_PORT=$(bash scripts/free-port.sh)
+export S3_PORT CEPH_MON_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT
+trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
+SLIPWAY_DATA_DIR=$store_dir run bash scripts/object-store.sh start
+S3_BUCKET=slipway-test APP_URL=http://127.0.0.1:3100 run bash scripts/tsx-server.sh scripts/bootstrap-bucket.ts
+
+step "typecheck, lint, format"
+run npx tsc --noEmit
+run npx eslint .
+run npx prettier --check .
+
+step "unit, storage, integration (PGlite + PostgreSQL), migrations"
+run npx vitest run
+
+step "build"
+run npm run build
+
+step "end-to-end (Chromium)"
+run npx playwright test
+
+step "benchmarks, small variant (the full run and its figures: docs/performance.md)"
+BENCH_MIB=256 BENCH_RSS_MIB=512 BENCH_OUTPUT=$store_dir/bench.json run bash bench/run.sh
+
+step "the README's run command on an empty data dir"
+SLIPWAY_SMOKE=1 run npx vitest run --project smoke
