@@ -7,8 +7,7 @@ import { e2eServer } from "./e2e/support/server";
 // "server-only": resolve it as Next does for server code (scripts/tsx-server.sh says more).
 // The config is loaded by the runner and by every worker, so both get the hook.
 registerHooks({
-  resolve: (specifier, context, nextResolve) =>
-    nextResolve(specifier, specifier === "server-only" ? { ...context, conditions: [...context.conditions, "react-server"] } : context),
+  resolve: (specifier, context, nextResolve) => nextResolve(specifier, specifier === "server-only" ? { ...context, conditions: [...context.conditions, "react-server"] } : context),
 });
 
 export default defineConfig({

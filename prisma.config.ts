@@ -4,9 +4,7 @@ import { defineConfig } from "prisma/config";
 // Prisma's native schema engine cannot be downloaded on this offline machine. The bridge
 // runs the same engine compiled to WebAssembly; pointing the CLI at it also stops the
 // CLI from trying to download the binary. See scripts/prisma-engine-bridge.mjs.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
-  new URL("./scripts/prisma-engine-bridge.mjs", import.meta.url),
-);
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./scripts/prisma-engine-bridge.mjs", import.meta.url));
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

@@ -135,8 +135,7 @@ export async function measureLinkLatency(account: Account, log: (message: string
     // The warm-ups and drains use their own link, whose count is not checked.
     const [warmLink, loadLink, serviceLink] = [await file.newLink(), await file.newLink(), await file.newLink()];
     const { linkConnections: connections, linkSeconds: seconds, linkServiceSeconds } = config;
-    const describe = (s: LoadSample) =>
-      `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, ${s.requestsPerSecond} req/s (slowest first answer ${s.firstAnswerMaxMs} ms)`;
+    const describe = (s: LoadSample) => `p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, ${s.requestsPerSecond} req/s (slowest first answer ${s.firstAnswerMaxMs} ms)`;
 
     const redirect = await load({ warm: warmLink.downloadPath, measure: loadLink.downloadPath }, connections, 2, seconds, 302);
     log(`link redirect, ${connections} connections: ${describe(redirect)}`);
@@ -146,7 +145,10 @@ export async function measureLinkLatency(account: Account, log: (message: string
     log(`link redirect, 1 connection: ${describe(service)}`);
 
     const counts = await file.downloadCounts();
-    for (const [link, sample] of [[loadLink, redirect], [serviceLink, service]] as const) {
+    for (const [link, sample] of [
+      [loadLink, redirect],
+      [serviceLink, service],
+    ] as const) {
       if (counts.get(link.id) !== sample.statusCodes[302]) {
         throw new Error(`link ${link.id}: the database counted ${counts.get(link.id)} downloads, autocannon saw ${sample.statusCodes[302]} redirects`);
       }

@@ -85,9 +85,7 @@ async function fullSuite(browser: Browser, cookies: Cookie[], results: Results) 
       // The default was just measured (ours, md5Off): the same uploads, so they are not repeated.
       const isDefault = concurrency === DEFAULT_CONCURRENCY;
       const label = `${tag}: /uploads page ?concurrency=${concurrency}`;
-      results.byConcurrency[String(concurrency)].push(
-        isDefault ? ours : await measure(label, size, () => uploadThroughApp(browser, cookies, { size, concurrency })),
-      );
+      results.byConcurrency[String(concurrency)].push(isDefault ? ours : await measure(label, size, () => uploadThroughApp(browser, cookies, { size, concurrency })));
       results.byConcurrencyMd5Off[String(concurrency)].push(
         isDefault ? md5Off : await measure(`${label}&md5=off`, size, () => uploadThroughApp(browser, cookies, { size, concurrency, md5: false })),
       );

@@ -78,9 +78,7 @@ export function summarize(results: Results) {
     ),
     byPartSize: {
       [String(results.settings.partMiB)]: { ours, libStorage: lib },
-      ...Object.fromEntries(
-        Object.entries(results.byPartSize ?? {}).map(([mib, runs]) => [mib, { ours: speed(runs.ours), libStorage: speed(runs.libStorage) }]),
-      ),
+      ...Object.fromEntries(Object.entries(results.byPartSize ?? {}).map(([mib, runs]) => [mib, { ours: speed(runs.ours), libStorage: speed(runs.libStorage) }])),
     },
     md5WorkerMibPerSecond: mid(results.md5Worker ?? [], (r) => r.mibPerSecond),
     signParts: { medianMs: mid(results.signParts, (r) => r.medianMs), p95Ms: mid(results.signParts, (r) => r.p95Ms) },
@@ -171,11 +169,7 @@ function uploadMarkdown(results: Results): string {
       lines.push(`| tune: ${mib} MiB parts (MULTIPART_PART_BYTES): /uploads page, lib-storage | ${r1(value.ours)}, ${r1(value.libStorage)} MiB/s | | |`);
     }
   }
-  lines.push(
-    "",
-    `CPU while uploading, % of one core (median run; the machine has ${results.settings.cores} cores; other = the rest of the machine):`,
-    "",
-  );
+  lines.push("", `CPU while uploading, % of one core (median run; the machine has ${results.settings.cores} cores; other = the rest of the machine):`, "");
   const cpuRows: Array<[string, UploadSample[]]> = [
     ["/uploads page, MD5 on", results.ours],
     ["/uploads page, ?md5=off", results.oursMd5Off],

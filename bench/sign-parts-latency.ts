@@ -15,8 +15,7 @@ const PARTS_PER_CALL = 100; // the API's maximum per POST /parts
 export async function measureSignParts(account: Account): Promise<{ medianMs: number; p95Ms: number; samplesMs: number[] }> {
   const jar = new CookieJar();
   await jar.signIn(config.appUrl, account.email, account.password);
-  const api = (path: string, init: RequestInit = {}) =>
-    jar.fetch(`${config.appUrl}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
+  const api = (path: string, init: RequestInit = {}) => jar.fetch(`${config.appUrl}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
 
   const created = await api("/api/uploads", {
     method: "POST",

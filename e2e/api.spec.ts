@@ -98,7 +98,15 @@ test.describe("signed in", () => {
     const ticket = await (await api.post("/api/uploads", { data: { name: "parts.bin", type: "application/octet-stream", size } })).json();
     expect(ticket).toMatchObject({ strategy: "multipart", partSize: 16 * 1024 * 1024, partCount: 7 });
     const sign = (parts: unknown) => api.post(`/api/uploads/${ticket.upload.id}/parts`, { data: { parts } });
-    for (const parts of [[{ number: 0 }], [{ number: 10_001 }], [{ number: 1, md5: "zz" }], [{ number: 2 }, { number: 2 }], Array.from({ length: 101 }, (_, i) => ({ number: i + 1 })), [], "1"]) {
+    for (const parts of [
+      [{ number: 0 }],
+      [{ number: 10_001 }],
+      [{ number: 1, md5: "zz" }],
+      [{ number: 2 }, { number: 2 }],
+      Array.from({ length: 101 }, (_, i) => ({ number: i + 1 })),
+      [],
+      "1",
+    ]) {
       await expectError(await sign(parts), 422, "validation_failed");
     }
     await expectError(await sign([{ number: 8 }]), 422, "part_out_of_range");

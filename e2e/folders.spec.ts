@@ -17,7 +17,12 @@ test.beforeEach(async ({ page }) => {
 
 async function expectUploadedWithPaths(page: Page) {
   for (const { folder, name } of EXPECTED) {
-    await expect(page.getByRole("listitem").filter({ hasText: `${folder}/${name}` }).getByTestId("upload-state")).toHaveText("Uploaded");
+    await expect(
+      page
+        .getByRole("listitem")
+        .filter({ hasText: `${folder}/${name}` })
+        .getByTestId("upload-state"),
+    ).toHaveText("Uploaded");
   }
   const { items } = await (await page.request.get("/api/uploads")).json();
   const stored = items.map((item: { folder: string; name: string; status: string }) => ({ folder: item.folder, name: item.name, status: item.status }));

@@ -78,7 +78,5 @@ test("network loss is explained in words", async ({ page }) => {
   await page.route(`${new URL(env.S3_ENDPOINT).origin}/**`, (route) => route.abort("internetdisconnected"));
   await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: "offline.txt", type: "text/plain", bytes: Buffer.from("x") }]);
   // The engine keeps retrying with backoff, and says so.
-  await expect(page.getByRole("listitem").filter({ hasText: "offline.txt" }).getByRole("alert")).toHaveText(
-    /^The network connection was lost\. Retrying in \d+ s…$/,
-  );
+  await expect(page.getByRole("listitem").filter({ hasText: "offline.txt" }).getByRole("alert")).toHaveText(/^The network connection was lost\. Retrying in \d+ s…$/);
 });

@@ -35,9 +35,15 @@ const schema = z.object({
   /** Largest file accepted; S3's own limit for one object is 5 TiB. */
   UPLOAD_MAX_BYTES: bytes.max(5 * 1024 ** 4).default(5 * 1024 ** 4),
   /** Files above this go multipart (docs/performance.md says why this default). */
-  MULTIPART_THRESHOLD_BYTES: bytes.min(5 * 1024 ** 2).max(5 * 1024 ** 3).default(32 * 1024 ** 2),
+  MULTIPART_THRESHOLD_BYTES: bytes
+    .min(5 * 1024 ** 2)
+    .max(5 * 1024 ** 3)
+    .default(32 * 1024 ** 2),
   /** Preferred part size; grows for files that would otherwise need more than 10,000 parts. */
-  MULTIPART_PART_BYTES: bytes.min(5 * 1024 ** 2).max(5 * 1024 ** 3).default(16 * 1024 ** 2),
+  MULTIPART_PART_BYTES: bytes
+    .min(5 * 1024 ** 2)
+    .max(5 * 1024 ** 3)
+    .default(16 * 1024 ** 2),
   /** Storage allowance of a new account. */
   DEFAULT_QUOTA_BYTES: bytes.default(50 * 1024 ** 3),
   /** Comma-separated MIME patterns (`image/*`, `application/pdf`, `*` for all). */
@@ -47,7 +53,12 @@ const schema = z.object({
   /** How often the server expires overdue slots and aborts orphaned multipart uploads; 0 turns it off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** How long an unfinished slot stays open before the sweeper expires it. */
-  SLOT_TTL_SECONDS: z.coerce.number().int().min(60).max(6 * 24 * 3600).default(3 * 24 * 3600),
+  SLOT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(6 * 24 * 3600)
+    .default(3 * 24 * 3600),
 
   /** Share-link requests (page and download) one client address may make per minute. */
   LINK_ACCESS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),

@@ -75,8 +75,7 @@ async function ensureBucket(): Promise<boolean> {
   }
 }
 
-const sameSet = (a: string[] = [], b: string[] = []) =>
-  a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
+const sameSet = (a: string[] = [], b: string[] = []) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
 async function verify(): Promise<void> {
   const problems: string[] = [];
@@ -105,14 +104,9 @@ async function verify(): Promise<void> {
 async function main() {
   const created = await ensureBucket();
   await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [corsRule] } }));
-  await s3.send(
-    new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [lifecycleRule] } }),
-  );
+  await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [lifecycleRule] } }));
   await verify();
-  console.log(
-    `bucket ${bucket} on ${env.S3_ENDPOINT}: ${created ? "created" : "exists"}; ` +
-      `CORS for ${origins.join(", ")}; multipart uploads aborted after 7 days`,
-  );
+  console.log(`bucket ${bucket} on ${env.S3_ENDPOINT}: ${created ? "created" : "exists"}; ` + `CORS for ${origins.join(", ")}; multipart uploads aborted after 7 days`);
 }
 
 main().catch((err: Error) => {

@@ -193,9 +193,18 @@ let printId = 0;
 
 // Methods the wasm engine implements under the name and with the parameters the CLI uses.
 const PASS_THROUGH = new Set([
-  "applyMigrations", "dbExecute", "debugPanic", "devDiagnostic", "diagnoseMigrationHistory",
-  "ensureConnectionValidity", "introspect", "introspectSql", "markMigrationApplied",
-  "markMigrationRolledBack", "reset", "schemaPush",
+  "applyMigrations",
+  "dbExecute",
+  "debugPanic",
+  "devDiagnostic",
+  "diagnoseMigrationHistory",
+  "ensureConnectionValidity",
+  "introspect",
+  "introspectSql",
+  "markMigrationApplied",
+  "markMigrationRolledBack",
+  "reset",
+  "schemaPush",
 ]);
 
 async function handle(engine, { method, params }) {

@@ -14,7 +14,9 @@ export default async function SignUpPage() {
       ) : (
         <div className="card stack">
           <h1>Sign-up is closed</h1>
-          <p>Ask an administrator for an account, then <a href="/signin">sign in</a>.</p>
+          <p>
+            Ask an administrator for an account, then <a href="/signin">sign in</a>.
+          </p>
         </div>
       )}
     </main>

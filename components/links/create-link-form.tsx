@@ -59,8 +59,24 @@ export function CreateLinkForm({ busy, autoFocus, onCreate }: Props) {
           hint="Your local time; at most 30 days from now."
         />
       )}
-      <Field label="Download limit (optional)" type="number" inputMode="numeric" min={1} step={1} value={limit} onChange={(event) => setLimit(event.target.value)} hint="Empty: no limit." />
-      <Field label="Password (optional)" type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} hint="Whoever opens the link must type it." />
+      <Field
+        label="Download limit (optional)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        value={limit}
+        onChange={(event) => setLimit(event.target.value)}
+        hint="Empty: no limit."
+      />
+      <Field
+        label="Password (optional)"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        hint="Whoever opens the link must type it."
+      />
       <ErrorMessage message={problem} />
       <button type="submit" className="button" disabled={busy}>
         {busy ? "Creating link…" : "Create link"}

@@ -3,9 +3,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { createAccount } from "./create-account";
 
-export type AdminBootstrap =
-  | { created: false }
-  | { created: true; email: string; password: string; generated: boolean };
+export type AdminBootstrap = { created: false } | { created: true; email: string; password: string; generated: boolean };
 
 /**
  * Makes sure an admin exists. ADMIN_EMAIL/ADMIN_PASSWORD name it; without them the first start

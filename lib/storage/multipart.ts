@@ -1,10 +1,4 @@
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  ListMultipartUploadsCommand,
-  ListPartsCommand,
-} from "@aws-sdk/client-s3";
+import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, ListPartsCommand } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "./s3";
 import { storageCall } from "./storage-call";
 
@@ -70,10 +64,10 @@ export async function* listMultipartUploads(prefix: string): AsyncGenerator<Open
   let keyMarker: string | undefined;
   let uploadIdMarker: string | undefined;
   for (;;) {
-    const page = await storageCall(() =>
-      s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker })),
+    const page = await storageCall(() => s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, KeyMarker: keyMarker, UploadIdMarker: uploadIdMarker })));
+    yield (page.Uploads ?? []).flatMap(({ Key: key, UploadId: uploadId, Initiated: initiated }) =>
+      key && uploadId ? [{ key, uploadId, initiated: initiated ?? new Date(0) }] : [],
     );
-    yield (page.Uploads ?? []).flatMap(({ Key: key, UploadId: uploadId, Initiated: initiated }) => (key && uploadId ? [{ key, uploadId, initiated: initiated ?? new Date(0) }] : []));
     if (!page.IsTruncated) return;
     keyMarker = page.NextKeyMarker;
     uploadIdMarker = page.NextUploadIdMarker;

@@ -94,7 +94,12 @@ async function sign(request: HttpRequest, expiresInSeconds: number, options: { s
 
 /** RFC 6266 attachment header: an ASCII fallback name, and the exact name as UTF-8 in filename*. */
 function attachmentDisposition(name: string): string {
-  const fallback = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_").trim() || "download";
+  const fallback =
+    name
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "_")
+      .trim() || "download";
   return `attachment; filename="${fallback}"; filename*=UTF-8''${escapeSegment(name)}`;
 }
 

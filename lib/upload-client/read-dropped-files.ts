@@ -8,7 +8,11 @@ export async function readDroppedFiles(transfer: DataTransfer, limit = MAX_FILES
     .filter((item) => item.kind === "file")
     .map((item) => item.webkitGetAsEntry?.())
     .filter((entry): entry is FileSystemEntry => !!entry);
-  if (!roots.length) return capped(Array.from(transfer.files).map((file) => ({ file })), limit);
+  if (!roots.length)
+    return capped(
+      Array.from(transfer.files).map((file) => ({ file })),
+      limit,
+    );
 
   const entries: FileEntry[] = [];
   const visit = async (entry: FileSystemEntry, folder: string): Promise<void> => {

@@ -69,7 +69,7 @@ export interface RetryOptions {
 /** The one retry loop: runs `task` until it succeeds, a failure is final, or attempts run out. */
 export async function withRetries<T>(task: () => Promise<T>, { signal, onRetry, beforeRetry }: RetryOptions = {}): Promise<T> {
   let resigns = 0;
-  for (let attempt = 1; ; ) {
+  for (let attempt = 1; ;) {
     try {
       return await task();
     } catch (error) {

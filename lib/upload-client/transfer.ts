@@ -12,12 +12,7 @@ export interface TransferRun {
 }
 
 /** One PUT of `body` as part `number` (1 for a single PUT), its bytes tracked in `run.progress`. */
-export async function putTracked(
-  transport: Transport,
-  request: { url: string; headers: Record<string, string>; body: Blob },
-  number: number,
-  run: TransferRun,
-): Promise<void> {
+export async function putTracked(transport: Transport, request: { url: string; headers: Record<string, string>; body: Blob }, number: number, run: TransferRun): Promise<void> {
   const onProgress = (loaded: number) => (run.progress.partProgress(number, loaded), run.onProgress());
   try {
     await transport({ ...request, signal: run.signal, onProgress });

@@ -7,9 +7,7 @@ export interface SignedPut {
   headers: Record<string, string>;
   expiresAt: string;
 }
-export type UploadTicket =
-  | ({ upload: UploadJson; strategy: "single" } & SignedPut)
-  | { upload: UploadJson; strategy: "multipart"; partSize: number; partCount: number };
+export type UploadTicket = ({ upload: UploadJson; strategy: "single" } & SignedPut) | { upload: UploadJson; strategy: "multipart"; partSize: number; partCount: number };
 export type SignedPart = SignedPut & { number: number };
 export interface StoredPart {
   number: number;

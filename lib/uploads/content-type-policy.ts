@@ -19,7 +19,5 @@ export function parseAllowlist(spec: string): string[] {
 
 /** Whether a normalised type matches one of the patterns: `*`, `type/*` or an exact type. */
 export function isTypeAllowed(type: string, patterns: string[] = parseAllowlist(env.UPLOAD_ALLOWED_TYPES)): boolean {
-  return patterns.some(
-    (pattern) => pattern === "*" || pattern === "*/*" || pattern === type || (pattern.endsWith("/*") && type.startsWith(pattern.slice(0, -1))),
-  );
+  return patterns.some((pattern) => pattern === "*" || pattern === "*/*" || pattern === type || (pattern.endsWith("/*") && type.startsWith(pattern.slice(0, -1))));
 }

@@ -56,7 +56,10 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
     const quota = Number(owner.quotaBytes);
     if (usedBytes + input.size > quota) {
       const left = Math.max(0, quota - usedBytes);
-      throw new HttpError({ code: "quota_exceeded", message: `Not enough storage left: this file is ${formatBytes(input.size)} and you have ${formatBytes(left)} of ${formatBytes(quota)} free.` });
+      throw new HttpError({
+        code: "quota_exceeded",
+        message: `Not enough storage left: this file is ${formatBytes(input.size)} and you have ${formatBytes(left)} of ${formatBytes(quota)} free.`,
+      });
     }
     const created = await tx.upload.create({
       data: {

@@ -3,9 +3,7 @@ export const MIN_PART_BYTES = 5 * 1024 ** 2;
 export const MAX_PARTS = 10_000;
 const MIB = 1024 ** 2;
 
-export type UploadPlan =
-  | { strategy: "SINGLE" }
-  | { strategy: "MULTIPART"; partSize: number; partCount: number };
+export type UploadPlan = { strategy: "SINGLE" } | { strategy: "MULTIPART"; partSize: number; partCount: number };
 
 /**
  * Single PUT up to the threshold; above it, parts of the preferred size, grown (in whole MiB)

@@ -26,7 +26,12 @@ function truncateKeepingExtension(name: string, max: number): string {
   const dot = name.lastIndexOf(".");
   const extension = dot > 0 ? Array.from(name.slice(dot)) : [];
   const keep = extension.length > 1 && extension.length <= MAX_EXTENSION_LENGTH ? extension : [];
-  return chars.slice(0, max - keep.length).join("").trimEnd() + keep.join("");
+  return (
+    chars
+      .slice(0, max - keep.length)
+      .join("")
+      .trimEnd() + keep.join("")
+  );
 }
 
 /** An ASCII-only form of a sanitised name for the object key: stable to sign, sort and log. */

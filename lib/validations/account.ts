@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { cleanText } from "../clean-text";
 
-const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "Enter a valid email address." }).max(254));
+const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "Enter a valid email address." }).max(254));
 
 export const signInSchema = z.object({
   email: emailSchema,
@@ -10,10 +14,7 @@ export const signInSchema = z.object({
 
 export const signUpSchema = z.object({
   email: emailSchema,
-  password: z
-    .string()
-    .min(12, "Use at least 12 characters for your password.")
-    .max(1024, "That password is too long."),
+  password: z.string().min(12, "Use at least 12 characters for your password.").max(1024, "That password is too long."),
   name: z.string().overwrite(cleanText).trim().min(1, "Tell us your name.").max(100, "Keep your name under 100 characters."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;

@@ -10,8 +10,6 @@ let alice: string;
 let bob: string;
 let bobsUpload: string;
 
-
-
 beforeAll(async () => {
   alice = await newUser("Alice");
   bob = await newUser("Bob");

@@ -95,10 +95,16 @@ describe("multipart engine against radosgw", () => {
     await engine.add([{ file: big }, { file: small, folder: "docs/2024" }]);
     const views = await settled(engine);
     expect(views.map((view) => view.state)).toEqual(["done", "done"]);
-    const smallView = must(views.find((view) => view.name === "small.bin"), "a view of small.bin");
+    const smallView = must(
+      views.find((view) => view.name === "small.bin"),
+      "a view of small.bin",
+    );
     const smallRow = await db.upload.findUniqueOrThrow({ where: { id: smallView.uploadId } });
     expect([smallRow.strategy, smallRow.folder]).toEqual(["SINGLE", "docs/2024"]);
-    for (const [view, file] of [[views[0], big], [views[1], small]] as const) {
+    for (const [view, file] of [
+      [views[0], big],
+      [views[1], small],
+    ] as const) {
       expect(view.sent).toBe(file.size);
       expect(await storedSha256(must(view.uploadId, `an upload id for ${view.name}`))).toBe(sha256(new Uint8Array(await file.arrayBuffer())));
     }

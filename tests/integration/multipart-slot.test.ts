@@ -29,7 +29,6 @@ beforeAll(async () => {
   bob = await newUser("Bob");
 });
 
-
 /** A 3-part slot (5 + 5 + 1 MiB) and its bytes. */
 async function threeParts() {
   const bytes = randomBytes(11 * MiB);

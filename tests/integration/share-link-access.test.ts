@@ -99,7 +99,8 @@ describe("the public share page", () => {
 describe("link checkers", () => {
   it("HEAD on the download address checks the link without using up a download", async () => {
     const { url, link } = await createShareLink(alice, fileId, { ...hour, maxDownloads: 1 }, meta);
-    const head = (token: string) => checkLink(new Request(`http://127.0.0.1:3100/s/${token}/download`, { method: "HEAD", headers: { "x-forwarded-for": freshIp() } }), { params: Promise.resolve({ token }) });
+    const head = (token: string) =>
+      checkLink(new Request(`http://127.0.0.1:3100/s/${token}/download`, { method: "HEAD", headers: { "x-forwarded-for": freshIp() } }), { params: Promise.resolve({ token }) });
     for (let i = 0; i < 3; i++) expect((await head(tokenOf(url))).status).toBe(200);
     expect((await db.shareLink.findUniqueOrThrow({ where: { id: link.id } })).downloadCount).toBe(0);
     await redeemShareLink(tokenOf(url), undefined, meta);

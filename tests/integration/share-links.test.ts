@@ -43,10 +43,14 @@ describe("share links", () => {
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(NAME).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    expect(response.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent(NAME).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     expect((await listShareLinks(alice, fileId)).items.find((item) => item.id === link.id)?.downloadCount).toBe(1);
     const uses = await db.auditEvent.findMany({ where: { action: "link.download", target: link.id } });
-    expect(uses.map(({ actorId, ip, userAgent, data }) => ({ actorId, ip, userAgent, data }))).toEqual([{ actorId: null, ip: meta.ip, userAgent: meta.userAgent, data: { outcome: "ok" } }]);
+    expect(uses.map(({ actorId, ip, userAgent, data }) => ({ actorId, ip, userAgent, data }))).toEqual([
+      { actorId: null, ip: meta.ip, userAgent: meta.userAgent, data: { outcome: "ok" } },
+    ]);
   });
 
   it("stores no token, only its hash", async () => {

@@ -19,8 +19,7 @@ beforeAll(async () => {
   prefix = `u/${userId}/`;
 });
 
-const openUploadIds = async () =>
-  ((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }))).Uploads ?? []).map((upload) => upload.UploadId);
+const openUploadIds = async () => ((await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }))).Uploads ?? []).map((upload) => upload.UploadId);
 
 describe("sweepUploads", () => {
   it("expires overdue slots, aborting their multipart uploads, and leaves live ones alone", async () => {

@@ -15,7 +15,6 @@ beforeAll(async () => {
   alice = await newUser("Alice");
 });
 
-
 const expireNow = (id: string) => db.upload.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
 async function objectExists(key: string): Promise<boolean> {

@@ -15,8 +15,6 @@ const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let alice: string;
 let bob: string;
 
-
-
 /** A slot small enough for a single PUT, with its presigned URL. */
 async function createSingle(userId: string, input: Parameters<typeof createUploadSlot>[1]) {
   const ticket = await createUploadSlot(userId, input, meta);

@@ -25,7 +25,10 @@ it("scripts/up.sh brings up a working app on an empty data dir and stops cleanly
   const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "slipway-smoke-")), "data");
   // The PATH a person's shell has: without the Node that scripts/test.sh put first, so up.sh must
   // choose a supported Node itself.
-  const shellPath = (process.env.PATH ?? "").split(":").filter((dir) => !dir.includes("/.tools/")).join(":");
+  const shellPath = (process.env.PATH ?? "")
+    .split(":")
+    .filter((dir) => !dir.includes("/.tools/"))
+    .join(":");
   const env = { ...process.env, PATH: shellPath, SLIPWAY_DATA_DIR: dataDir, PORT: String(ports.app), S3_PORT: String(ports.s3), CEPH_MON_PORT: String(ports.mon) };
   // The run command's own defaults, not the test runner's settings.
   for (const name of ["S3_BUCKET", "S3_ENDPOINT", "DATABASE_URL", "NODE_ENV", "npm_config_nodedir"]) delete (env as Record<string, unknown>)[name];
@@ -37,7 +40,12 @@ it("scripts/up.sh brings up a working app on an empty data dir and stops cleanly
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve((exitCode = code))));
 
   try {
-    await waitFor(async () => (await fetch(`${base}/api/health`)).status === 200, "a healthy app", 480_000, () => exitCode !== null);
+    await waitFor(
+      async () => (await fetch(`${base}/api/health`)).status === 200,
+      "a healthy app",
+      480_000,
+      () => exitCode !== null,
+    );
     expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ db: "ok", s3: "ok" });
     const serverNode = /server running on Node v(\d+)\./.exec(output)?.[1];
     expect(Number(serverNode), output).toBeGreaterThanOrEqual(24);

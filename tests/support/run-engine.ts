@@ -7,7 +7,10 @@ import type { TaskState, TaskView } from "@/lib/upload-client/upload-task";
 
 export const MiB = 1024 ** 2;
 
-export const nodeMd5 = async (blob: Blob) => createHash("md5").update(new Uint8Array(await blob.arrayBuffer())).digest("base64");
+export const nodeMd5 = async (blob: Blob) =>
+  createHash("md5")
+    .update(new Uint8Array(await blob.arrayBuffer()))
+    .digest("base64");
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export function randomFile(name: string, size: number): File {

@@ -32,7 +32,12 @@ describe("PartSigner", () => {
   it("signs again when the URL is about to expire, was refused, or the MD5 changed", async () => {
     let clock = 1_000_000;
     const { api, calls } = fakeApi(120_000, () => clock);
-    const signer = new PartSigner(api, "u1", () => [], () => clock);
+    const signer = new PartSigner(
+      api,
+      "u1",
+      () => [],
+      () => clock,
+    );
     await signer.get(1, "md5-a");
     await signer.get(1, "md5-a");
     expect(calls).toHaveLength(1);

@@ -29,7 +29,11 @@ describe("readDroppedFiles", () => {
   });
 
   it("caps how many files one drop adds, and says so", async () => {
-    const many = dir("many", Array.from({ length: 30 }, (_, i) => file(`f${i}.txt`)), 7);
+    const many = dir(
+      "many",
+      Array.from({ length: 30 }, (_, i) => file(`f${i}.txt`)),
+      7,
+    );
     const { entries, truncated } = await readDroppedFiles(drop(many), 25);
     expect(entries).toHaveLength(25);
     expect(truncated).toBe(true);

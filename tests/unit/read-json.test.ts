@@ -45,7 +45,16 @@ describe("readJson", () => {
   });
 
   it("answers 422 (a ZodError) for wrong types and missing fields", async () => {
-    for (const body of ['{"name":"a.txt","type":"text/plain","size":"12"}', '{"name":"a.txt"}', "[]", "null", "", '{"name":"a","type":"t/t","size":1.5}', '{"name":"a","type":"t/t","size":-1}', '{"name":"a","type":"t/t","size":1e400}']) {
+    for (const body of [
+      '{"name":"a.txt","type":"text/plain","size":"12"}',
+      '{"name":"a.txt"}',
+      "[]",
+      "null",
+      "",
+      '{"name":"a","type":"t/t","size":1.5}',
+      '{"name":"a","type":"t/t","size":-1}',
+      '{"name":"a","type":"t/t","size":1e400}',
+    ]) {
       const error = await failure(readJson(post(body), createUploadSchema));
       expect((error as Error).name, body).toBe("ZodError");
     }
@@ -77,7 +86,12 @@ describe("readJson", () => {
 
   it("answers 415 when a body is not declared as JSON", async () => {
     const valid = '{"name":"a.txt","type":"text/plain","size":12}';
-    const cases: Record<string, string>[] = [{}, { "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, { "content-type": "application/jsonp" }];
+    const cases: Record<string, string>[] = [
+      {},
+      { "content-type": "text/plain" },
+      { "content-type": "application/x-www-form-urlencoded" },
+      { "content-type": "application/jsonp" },
+    ];
     for (const headers of cases) {
       expect(await status(readJson(post(valid, headers), createUploadSchema)), JSON.stringify(headers)).toEqual({ status: 415, code: "unsupported_media_type" });
     }

@@ -53,7 +53,12 @@ describe("retry policy", () => {
     expect(waits).toHaveLength(MAX_ATTEMPTS - 1);
 
     let lasting = 0;
-    await expect(withRetries(async () => { lasting += 1; throw new ApiError(413, "quota_exceeded", "full"); })).rejects.toThrow("full");
+    await expect(
+      withRetries(async () => {
+        lasting += 1;
+        throw new ApiError(413, "quota_exceeded", "full");
+      }),
+    ).rejects.toThrow("full");
     expect(lasting).toBe(1);
   });
 
@@ -99,7 +104,12 @@ describe("retry policy", () => {
     expect(repairs).toEqual(["corrupted", "corrupted"]);
 
     let bare = 0;
-    await expect(withRetries(async () => { bare += 1; throw new StorageError(400, "BadDigest"); })).rejects.toBeInstanceOf(StorageError);
+    await expect(
+      withRetries(async () => {
+        bare += 1;
+        throw new StorageError(400, "BadDigest");
+      }),
+    ).rejects.toBeInstanceOf(StorageError);
     expect(bare).toBe(1);
   });
 });

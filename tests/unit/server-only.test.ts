@@ -23,7 +23,9 @@ function localImports(file: string): string[] {
   return specifiers.flatMap((specifier) => {
     const base = specifier.startsWith("@/") ? specifier.slice(2) : specifier.startsWith(".") ? path.join(path.dirname(file), specifier) : null;
     if (base === null) return [];
-    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find((candidate) => existsSync(path.join(root, candidate)) && statSync(path.join(root, candidate)).isFile());
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")].find(
+      (candidate) => existsSync(path.join(root, candidate)) && statSync(path.join(root, candidate)).isFile(),
+    );
     return found ? [path.normalize(found)] : [];
   });
 }
