@@ -3,11 +3,12 @@ import { db } from "../db";
 import { HttpError } from "../errors";
 import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
-import { deleteObject, headObject, type ObjectHead } from "../storage/objects";
+import { copyObject, deleteObject, headObject, type ObjectHead } from "../storage/objects";
 import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
 import { asMultipartSlot } from "./multipart-slot";
+import { incomingKey } from "./object-keys";
 import { serializeUpload } from "./serialize-upload";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
 
@@ -25,6 +26,31 @@ async function expectedEtag(upload: Upload): Promise<string | null> {
   if (upload.strategy === "SINGLE") return upload.md5 ? Buffer.from(upload.md5, "base64").toString("hex") : null;
   const assembled = await assembleMultipart(asMultipartSlot(upload));
   return assembled?.expectedEtag ?? null;
+}
+
+/**
+ * Moves a single PUT's bytes from the incoming key its URL was signed for to the upload's own
+ * key, once they match the slot; the copy is conditional on the ETag just checked, so what was
+ * checked is exactly what is stored. Returns why not, or null (also when nothing is waiting:
+ * not sent yet, or moved by an earlier completion).
+ */
+async function moveIncoming(upload: Upload, etag: string | null): Promise<string | null> {
+  const incoming = incomingKey(upload.key);
+  const head = await headObject(incoming);
+  if (!head) return null;
+  const problem = mismatch(upload, head, etag);
+  if (problem) return problem;
+  if (!head.etag || !(await copyObject(incoming, upload.key, head.etag))) return "the file changed while it was being checked";
+  await deleteObject(incoming);
+  return null;
+}
+
+async function fail(upload: Upload, problem: string, userId: string, meta: RequestMeta): Promise<HttpError> {
+  await deleteObject(upload.key);
+  if (upload.strategy === "SINGLE") await deleteObject(incomingKey(upload.key));
+  const { count } = await db.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "FAILED" } });
+  if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta });
+  return new HttpError({ code: "object_mismatch", message: `The upload failed verification: ${problem}.` });
 }
 
 async function expired(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
@@ -47,16 +73,12 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
   if (upload.expiresAt <= new Date()) throw await expired(upload, userId, meta);
 
   const etag = await expectedEtag(upload);
+  const refused = upload.strategy === "SINGLE" ? await moveIncoming(upload, etag) : null;
+  if (refused) throw await fail(upload, refused, userId, meta);
   const head = await headObject(upload.key);
   if (!head) throw new HttpError({ code: "object_missing", message: "The file has not reached storage yet: upload it, then complete." });
-
   const problem = mismatch(upload, head, etag);
-  if (problem) {
-    await deleteObject(upload.key);
-    const { count } = await db.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "FAILED" } });
-    if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta });
-    throw new HttpError({ code: "object_mismatch", message: `The upload failed verification: ${problem}.` });
-  }
+  if (problem) throw await fail(upload, problem, userId, meta);
 
   // The deadline holds until the row changes: checking S3 may have taken us past it.
   const now = new Date();

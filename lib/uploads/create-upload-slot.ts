@@ -10,7 +10,8 @@ import { createMultipartUpload } from "../storage/multipart";
 import type { CreateUploadInput } from "../validations/upload";
 import { isTypeAllowed, normalizeContentType } from "./content-type-policy";
 import { planUpload } from "./plan-upload";
-import { keySafeName, sanitizeFileName, sanitizeFolder } from "./sanitize-file-name";
+import { incomingKey, uploadKey } from "./object-keys";
+import { sanitizeFileName, sanitizeFolder } from "./sanitize-file-name";
 import { serializeUpload } from "./serialize-upload";
 import { OPEN_STATUSES } from "./upload-status";
 
@@ -65,7 +66,7 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
       data: {
         id,
         ownerId: userId,
-        key: `u/${userId}/${id}/${keySafeName(name)}`,
+        key: uploadKey(userId, id, name),
         originalName: name,
         folder: input.folder ? sanitizeFolder(input.folder) : null,
         contentType,
@@ -84,7 +85,7 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
     return { upload: serializeUpload(started), strategy: "multipart" as const, partSize: plan.partSize, partCount: plan.partCount };
   }
   const signed = await presignPut({
-    key: upload.key,
+    key: incomingKey(upload.key),
     contentType,
     contentLength: input.size,
     contentMd5: input.md5,

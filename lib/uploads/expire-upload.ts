@@ -4,6 +4,7 @@ import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { abortMultipartUpload } from "../storage/multipart";
 import { deleteObject } from "../storage/objects";
+import { incomingKey } from "./object-keys";
 import { OPEN_STATUSES } from "./upload-status";
 
 /**
@@ -20,6 +21,7 @@ export async function expireUpload(upload: Upload, actorId: string | null, meta?
   });
   if (expired) {
     if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
+    else await deleteObject(incomingKey(upload.key));
     await deleteObject(upload.key);
   }
   return expired;

@@ -1,8 +1,10 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { abortMultipartUpload, listMultipartUploads } from "../storage/multipart";
+import { deleteObject, listObjects } from "../storage/objects";
 import { expireUpload } from "./expire-upload";
-import { OPEN_STATUSES } from "./upload-status";
+import { incomingKey, uploadIdOfIncoming } from "./object-keys";
+import { isOpen, OPEN_STATUSES } from "./upload-status";
 
 export interface SweepOptions {
   now?: Date;
@@ -16,11 +18,15 @@ export interface SweepOptions {
 }
 
 const BATCH = 200;
+// A single PUT's URL is signed with its slot and lives at most 15 minutes (the cap on
+// PRESIGN_TTL_SECONDS); a minute more covers clock skew between the app and the store.
+const PUT_URL_LIFETIME_MS = (900 + 60) * 1000;
 
 /**
  * Cleans up after interrupted uploads: open slots past their deadline become EXPIRED (their
- * multipart uploads aborted, stray objects deleted), and multipart uploads on S3 that no open
- * slot owns (a crash between S3 and the database) are aborted. Both are audited.
+ * multipart uploads aborted, stray objects deleted); multipart uploads on S3 that no open slot
+ * owns (a crash between S3 and the database) are aborted; and bytes under incoming/ that no open
+ * slot waits for are deleted once no URL can write them again. All are audited.
  */
 export async function sweepUploads({ now = new Date(), prefix = "u/", orphanGraceMs = 3600_000 }: SweepOptions = {}) {
   let expired = 0;
@@ -48,5 +54,22 @@ export async function sweepUploads({ now = new Date(), prefix = "u/", orphanGrac
       orphansAborted += 1;
     }
   }
-  return { expired, orphansAborted };
+  return { expired, orphansAborted, incomingRemoved: await sweepIncoming(prefix, now) };
+}
+
+async function sweepIncoming(prefix: string, now: Date): Promise<number> {
+  let removed = 0;
+  for await (const page of listObjects(incomingKey(prefix))) {
+    const ids = page.flatMap((object) => uploadIdOfIncoming(object.key) ?? []);
+    const slots = new Map((await db.upload.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, createdAt: true } })).map((slot) => [slot.id, slot]));
+    for (const object of page) {
+      const slot = slots.get(uploadIdOfIncoming(object.key) ?? "");
+      // Waiting for its slot's completion, or still writable by its URL: left alone.
+      if ((slot && isOpen(slot)) || now.getTime() - (slot?.createdAt ?? object.lastModified).getTime() < PUT_URL_LIFETIME_MS) continue;
+      await deleteObject(object.key);
+      await recordAuditEvent({ actorId: null, action: "upload.incoming_sweep", target: object.key, data: { status: slot?.status ?? null } });
+      removed += 1;
+    }
+  }
+  return removed;
 }

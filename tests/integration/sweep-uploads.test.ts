@@ -29,7 +29,7 @@ describe("sweepUploads", () => {
     const overdueRow = await db.upload.findUniqueOrThrow({ where: { id: overdue.upload.id } });
     const liveRow = await db.upload.findUniqueOrThrow({ where: { id: live.upload.id } });
 
-    expect(await sweepUploads({ prefix })).toEqual({ expired: 1, orphansAborted: 0 });
+    expect(await sweepUploads({ prefix })).toEqual({ expired: 1, orphansAborted: 0, incomingRemoved: 0 });
     expect((await db.upload.findUniqueOrThrow({ where: { id: overdue.upload.id } })).status).toBe("EXPIRED");
     expect((await db.upload.findUniqueOrThrow({ where: { id: live.upload.id } })).status).toBe("PENDING");
     const open = await openUploadIds();

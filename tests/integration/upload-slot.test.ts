@@ -114,7 +114,7 @@ describe("bad input changes nothing", () => {
     await expectRefused(alice, { name: "\u0000\u202e", type: "text/plain", size: 1 }, 422, "invalid_name");
     const ticket = await createSingle(alice, { name: "../../etc/passwd", type: "text/plain", size: 1 });
     expect(ticket.upload.name).toBe("etc_passwd");
-    expect(new URL(ticket.url).pathname).toBe(`/${bucket}/u/${alice}/${ticket.upload.id}/etc_passwd`);
+    expect(new URL(ticket.url).pathname).toBe(`/${bucket}/incoming/u/${alice}/${ticket.upload.id}/etc_passwd`);
   });
 
   it("refuses absurd sizes and a full quota with 413", async () => {
