@@ -75,7 +75,7 @@ test.describe("signed in", () => {
     expect(response.status()).toBe(201);
     const ticket = await response.json();
     expect(ticket.upload.name).toBe("etc_passwd");
-    expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${e2eServer.bucket}/u/[0-9a-f-]{36}/${ticket.upload.id}/etc_passwd$`));
+    expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${e2eServer.bucket}/incoming/u/[0-9a-f-]{36}/${ticket.upload.id}/etc_passwd$`));
     expect(ticket.headers).toEqual({ "Content-Type": "text/plain", "x-amz-acl": "private" });
   });
 
