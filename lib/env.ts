@@ -10,6 +10,9 @@ const bool = z.stringbool({ truthy: ["true", "1", "yes"], falsy: ["false", "0", 
 
 const bytes = z.coerce.number().int().positive();
 
+/** The longest a presigned URL may live; the sweeper relies on no URL outliving it. */
+export const MAX_PRESIGN_TTL_SECONDS = 900;
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SLIPWAY_DATA_DIR: z.string().default(".data"),
@@ -49,7 +52,7 @@ const schema = z.object({
   /** Comma-separated MIME patterns (`image/*`, `application/pdf`, `*` for all). */
   UPLOAD_ALLOWED_TYPES: z.string().default("*"),
   /** Lifetime of a presigned PUT URL in seconds (DESIGN: at most 15 minutes). */
-  PRESIGN_TTL_SECONDS: z.coerce.number().int().min(1).max(900).default(900),
+  PRESIGN_TTL_SECONDS: z.coerce.number().int().min(1).max(MAX_PRESIGN_TTL_SECONDS).default(MAX_PRESIGN_TTL_SECONDS),
   /** How often the server expires overdue slots and aborts orphaned multipart uploads; 0 turns it off. */
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   /** How long an unfinished slot stays open before the sweeper expires it. */

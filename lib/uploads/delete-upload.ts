@@ -1,10 +1,9 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "../http";
-import { abortMultipartUpload } from "../storage/multipart";
 import { deleteObject } from "../storage/objects";
 import { findOwnUpload } from "./find-own-upload";
-import { incomingKey } from "./object-keys";
+import { removeOpenUploadBytes } from "./remove-open-upload-bytes";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
 
 /**
@@ -17,9 +16,7 @@ export async function deleteUpload(userId: string, uploadId: string, meta: Reque
   const upload = await findOwnUpload(userId, uploadId);
   const now = new Date();
   if (isOpen(upload)) {
-    if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
-    else await deleteObject(incomingKey(upload.key)); // a single PUT may have landed without being completed
-    await deleteObject(upload.key); // or been moved by a completion that did not finish
+    await removeOpenUploadBytes(upload);
     await db.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "ABORTED" } });
     await recordAuditEvent({ actorId: userId, action: "upload.abort", target: upload.id, data: { key: upload.key }, meta });
     return;

@@ -2,9 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import type { Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
-import { abortMultipartUpload } from "../storage/multipart";
-import { deleteObject } from "../storage/objects";
-import { incomingKey } from "./object-keys";
+import { removeOpenUploadBytes } from "./remove-open-upload-bytes";
 import { OPEN_STATUSES } from "./upload-status";
 
 /**
@@ -19,10 +17,6 @@ export async function expireUpload(upload: Upload, actorId: string | null, meta?
     if (count === 1) await recordAuditEvent({ actorId, action: "upload.expire", target: upload.id, data: { key: upload.key }, meta }, tx);
     return count === 1;
   });
-  if (expired) {
-    if (upload.s3UploadId) await abortMultipartUpload(upload.key, upload.s3UploadId);
-    else await deleteObject(incomingKey(upload.key));
-    await deleteObject(upload.key);
-  }
+  if (expired) await removeOpenUploadBytes(upload);
   return expired;
 }

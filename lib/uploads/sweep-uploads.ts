@@ -1,5 +1,6 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
+import { MAX_PRESIGN_TTL_SECONDS } from "../env";
 import { abortMultipartUpload, listMultipartUploads } from "../storage/multipart";
 import { deleteObject, listObjects } from "../storage/objects";
 import { expireUpload } from "./expire-upload";
@@ -18,9 +19,9 @@ export interface SweepOptions {
 }
 
 const BATCH = 200;
-// A single PUT's URL is signed with its slot and lives at most 15 minutes (the cap on
-// PRESIGN_TTL_SECONDS); a minute more covers clock skew between the app and the store.
-const PUT_URL_LIFETIME_MS = (900 + 60) * 1000;
+// A single PUT's URL is signed with its slot and lives at most MAX_PRESIGN_TTL_SECONDS; a
+// minute more covers clock skew between the app and the store.
+const PUT_URL_LIFETIME_MS = (MAX_PRESIGN_TTL_SECONDS + 60) * 1000;
 
 /**
  * Cleans up after interrupted uploads: open slots past their deadline become EXPIRED (their
