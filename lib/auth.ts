@@ -45,27 +45,53 @@ export const authOptions: NextAuthOptions = {
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(user?.passwordHash, password);
         if (!user || !ok || user.disabledAt) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub } }),
+    // The session version is fixed when the session starts; raising the user's (password
+    // change or reset) ends every session issued before.
+    jwt: ({ token, user }) => (user ? { ...token, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 } : token),
+    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub, sv: token.sv ?? 0 } }),
   },
 };
 
-/** The signed-in user as the database knows them now, or null (no session, deleted or disabled). */
-export async function getSessionUser(): Promise<SessionUser | null> {
+type SessionAnswer = { user: SessionUser & { disabled: boolean } } | null;
+
+/** The session's user as the database knows them now; null without a session, for a deleted account or an ended session. */
+async function readSession(): Promise<SessionAnswer> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const claims = session?.user as { id?: string; sv?: number } | undefined;
+  if (!claims?.id) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.id },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== (claims.sv ?? 0)) return null;
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabledAt !== null } };
 }
 
+/** The signed-in user, or null (no session, deleted or disabled account, session ended). */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const answer = await readSession();
+  if (!answer || answer.user.disabled) return null;
+  const { disabled: _disabled, ...user } = answer.user;
+  return user;
+}
+
+/** The signed-in user: 401 without a usable session, 403 for an account an admin disabled. */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
+  const answer = await readSession();
+  if (!answer) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
+  if (answer.user.disabled) throw new HttpError({ code: "account_disabled", message: "Your account has been disabled by an administrator." });
+  const { disabled: _disabled, ...user } = answer.user;
+  return user;
+}
+
+/** The signed-in admin: 401 / 403 account_disabled as requireUser, 403 forbidden for everyone else. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") throw new HttpError({ code: "forbidden", message: "Only administrators can do this." });
   return user;
 }

@@ -63,6 +63,11 @@ const schema = z.object({
     .max(6 * 24 * 3600)
     .default(3 * 24 * 3600),
 
+  /** required: finished uploads of users who are not trusted wait for an admin before they can be shared. */
+  REVIEW_MODE: z.enum(["required", "off"]).default("required"),
+  /** What rejecting a file does to its object: keep it under quarantine/ (it can be approved later) or delete it. */
+  REJECT_ACTION: z.enum(["quarantine", "delete"]).default("quarantine"),
+
   /** Share-link requests (page and download) one client address may make per minute. */
   LINK_ACCESS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Requests one share link may receive per minute from everyone together. */

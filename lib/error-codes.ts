@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   password_required: 401,
 
+  forbidden: 403,
+  account_disabled: 403,
   signup_disabled: 403,
   cross_origin: 403,
   wrong_password: 403,
@@ -23,6 +25,10 @@ export const ERROR_STATUS = {
   upload_expired: 409,
   upload_not_ready: 409,
   upload_rejected: 409,
+  upload_pending_review: 409,
+  already_decided: 409,
+  not_previewable: 409,
+  cannot_modify_self: 409,
   email_taken: 409,
   conflict: 409,
 
@@ -30,6 +36,7 @@ export const ERROR_STATUS = {
   link_revoked: 410,
   link_used_up: 410,
   link_file_gone: 410,
+  link_suspended: 410,
 
   body_too_large: 413,
   file_too_large: 413,
@@ -44,6 +51,7 @@ export const ERROR_STATUS = {
   invalid_cursor: 422,
   part_out_of_range: 422,
   md5_not_applicable: 422,
+  note_required: 422,
 
   rate_limited: 429,
 

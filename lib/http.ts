@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { requireUser, type SessionUser } from "./auth";
+import { requireAdmin, requireUser, type SessionUser } from "./auth";
 import { clientIp } from "./client-ip";
 import { env } from "./env";
 import { HttpError, notFound, toErrorResponse } from "./errors";
@@ -79,15 +79,21 @@ export function publicRoute(handler: (ctx: BaseContext) => Promise<Response>, op
   });
 }
 
-/** A handler for signed-in users: 401 JSON without a session, then the handler's own checks. */
-export function userRoute(handler: (ctx: UserContext) => Promise<Response>, options: Options = {}) {
-  return handle(options, async (ctx) => {
-    refuseCrossOrigin(ctx.req);
-    const user = await requireUser();
-    if (options.rateLimit) hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
-    return handler({ ...ctx, user });
-  });
+function sessionRoute(authorize: () => Promise<SessionUser>) {
+  return (handler: (ctx: UserContext) => Promise<Response>, options: Options = {}) =>
+    handle(options, async (ctx) => {
+      refuseCrossOrigin(ctx.req);
+      const user = await authorize();
+      if (options.rateLimit) hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
+      return handler({ ...ctx, user });
+    });
 }
+
+/** A handler for signed-in users: 401 JSON without a session (403 for a disabled account), then the handler's own checks. */
+export const userRoute = sessionRoute(requireUser);
+
+/** A handler for admins only: as userRoute, and 403 forbidden for everyone else. */
+export const adminRoute = sessionRoute(requireAdmin);
 
 const MAX_JSON_BYTES = 64 * 1024;
 

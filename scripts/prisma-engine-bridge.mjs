@@ -52,6 +52,16 @@ function withCharColumns(queryable) {
 
 async function connectPg(url) {
   const adapter = withCharColumns(await new PrismaPg({ connectionString: url }).connect());
+  // adapter-pg splits a migration script at every ";", which cuts a function body ($$ ... $$)
+  // apart. Send the script whole, as the native engine does: one simple-protocol query, which
+  // PostgreSQL runs as one implicit transaction.
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => withCharColumns(await startTransaction(isolationLevel));
   return adapter;

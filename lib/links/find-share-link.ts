@@ -4,7 +4,7 @@ import { HttpError } from "../errors";
 import type { ShareLink, Upload } from "../generated/prisma/client";
 import { hit } from "../rate-limit";
 import { shareTokenSchema } from "../validations/link";
-import { linkUsability } from "./link-status";
+import { linkUsability, type LinkWithFile } from "./link-status";
 import { hashShareToken } from "./share-token";
 
 export const GONE: Record<string, string> = {
@@ -12,6 +12,7 @@ export const GONE: Record<string, string> = {
   revoked: "This link was revoked by the person who shared it.",
   used_up: "This link has been used as many times as allowed.",
   file_gone: "The shared file is no longer available.",
+  suspended: "This link is suspended: the account that shared it has been disabled.",
 };
 
 const noSuchLink = () => new HttpError({ code: "not_found", message: "There is no such link." });
@@ -29,14 +30,14 @@ export function admitShareToken(token: string): string {
 }
 
 /** The link and its file, or 404. Nothing about the link is revealed otherwise. */
-export async function findShareLink(tokenHash: string): Promise<ShareLink & { upload: Upload; creator: { name: string } }> {
-  const link = await db.shareLink.findUnique({ where: { tokenHash }, include: { upload: true, creator: { select: { name: true } } } });
+export async function findShareLink(tokenHash: string): Promise<ShareLink & { upload: Upload; creator: { name: string; disabledAt: Date | null } }> {
+  const link = await db.shareLink.findUnique({ where: { tokenHash }, include: { upload: true, creator: { select: { name: true, disabledAt: true } } } });
   if (!link) throw noSuchLink();
   return link;
 }
 
 /** 410 with the reason when the link can no longer be used. */
-export function assertUsable(link: ShareLink & { upload: Upload }): void {
+export function assertUsable(link: LinkWithFile): void {
   const status = linkUsability(link);
   if (status !== "active") throw new HttpError({ code: `link_${status}`, message: GONE[status] });
 }

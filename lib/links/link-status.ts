@@ -1,4 +1,4 @@
-import type { ShareLink, Upload } from "../generated/prisma/client";
+import type { ShareLink, Upload, User } from "../generated/prisma/client";
 import { uploadAvailability } from "../uploads/upload-status";
 
 export type LinkStatus = "active" | "expired" | "revoked" | "used_up";
@@ -11,7 +11,9 @@ export function linkStatus(link: ShareLink, now = new Date()): LinkStatus {
   return "active";
 }
 
-export type LinkUsability = LinkStatus | "file_gone";
+export type LinkUsability = LinkStatus | "file_gone" | "suspended";
+
+export type LinkWithFile = ShareLink & { upload: Pick<Upload, "status" | "review">; creator: Pick<User, "disabledAt"> };
 
 /**
  * Whether a link may be used (its page shown, a download counted): "active", or why not.
@@ -21,7 +23,10 @@ export type LinkUsability = LinkStatus | "file_gone";
  * not part of this rule: a protected link's page still shows, and the caller checks the
  * password before counting (countDownload's `passwordChecked`).
  */
-export function linkUsability(link: ShareLink & { upload: Pick<Upload, "status" | "review"> }, now = new Date()): LinkUsability {
+export function linkUsability(link: LinkWithFile, now = new Date()): LinkUsability {
   // A file deleted by its owner, or rejected in review after it was shared, is gone for the link too.
-  return uploadAvailability(link.upload) === "available" ? linkStatus(link, now) : "file_gone";
+  if (uploadAvailability(link.upload) !== "available") return "file_gone";
+  // An admin disabled the account that shared it: its links stop with it (and work again if enabled).
+  if (link.creator.disabledAt) return "suspended";
+  return linkStatus(link, now);
 }

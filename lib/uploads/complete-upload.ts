@@ -8,6 +8,7 @@ import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
 import { asMultipartSlot } from "./multipart-slot";
+import { initialReview } from "./initial-review";
 import { incomingKey } from "./object-keys";
 import { serializeUpload } from "./serialize-upload";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
@@ -82,11 +83,15 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
 
   // The deadline holds until the row changes: checking S3 may have taken us past it.
   const now = new Date();
+  const { review, autoApproved } = await initialReview(upload.ownerId);
   const { count } = await db.upload.updateMany({
     where: { id: upload.id, status: { in: OPEN_STATUSES }, expiresAt: { gt: now } },
-    data: { status: "COMPLETE", etag: head.etag, completedAt: now },
+    data: { status: "COMPLETE", etag: head.etag, completedAt: now, review, reviewedAt: autoApproved ? now : null },
   });
-  if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, meta });
+  if (count === 1) {
+    await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, data: { etag: head.etag, size: head.size, review }, meta });
+    if (autoApproved) await recordAuditEvent({ actorId: null, action: "review.auto_approve", target: upload.id, data: { reason: autoApproved, etag: head.etag }, meta });
+  }
   // A concurrent completion may have won the update; either way, answer what is stored now.
   const current = await findOwnUpload(userId, uploadId);
   if (current.status === "COMPLETE") return serializeUpload(current);

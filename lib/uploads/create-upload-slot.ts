@@ -45,21 +45,17 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
 
   const upload = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-    const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { quotaBytes: true } });
-    const used = await tx.upload.aggregate({
-      _sum: { size: true },
-      where: {
-        ownerId: userId,
-        OR: [{ status: "COMPLETE" }, { status: { in: OPEN_STATUSES }, expiresAt: { gt: now } }],
-      },
-    });
-    const usedBytes = Number(used._sum.size ?? 0n);
+    // Stored files (kept up to date by the database) plus unfinished slots until they expire.
+    const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { quotaBytes: true, storedBytes: true } });
+    const open = await tx.upload.aggregate({ _sum: { size: true }, where: { ownerId: userId, status: { in: OPEN_STATUSES }, expiresAt: { gt: now } } });
+    const usedBytes = Number(owner.storedBytes + (open._sum.size ?? 0n));
     const quota = Number(owner.quotaBytes);
     if (usedBytes + input.size > quota) {
       const left = Math.max(0, quota - usedBytes);
       throw new HttpError({
         code: "quota_exceeded",
         message: `Not enough storage left: this file is ${formatBytes(input.size)} and you have ${formatBytes(left)} of ${formatBytes(quota)} free.`,
+        details: { fileBytes: input.size, usedBytes, quotaBytes: quota },
       });
     }
     const created = await tx.upload.create({

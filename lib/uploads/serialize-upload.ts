@@ -13,6 +13,8 @@ export function serializeUpload(upload: Upload) {
     partCount: upload.partCount,
     status: upload.status,
     review: upload.review,
+    reviewNote: upload.reviewNote,
+    reviewedAt: upload.reviewedAt?.toISOString() ?? null,
     etag: upload.etag,
     createdAt: upload.createdAt.toISOString(),
     expiresAt: upload.expiresAt.toISOString(),

@@ -11,14 +11,20 @@ export function isOpen(upload: { status: UploadStatus }): boolean {
   return OPEN_STATUSES.includes(upload.status);
 }
 
-export type UploadAvailability = "available" | "not_ready" | "rejected";
+/** Review states whose files may be shared: never reviewed (review off) or approved. */
+export const SHAREABLE_REVIEWS: ReviewState[] = ["NONE", "APPROVED"];
+
+export type UploadAvailability = "available" | "not_ready" | "pending_review" | "rejected";
 
 /**
- * Whether a file may be downloaded and shared: only once finished, and never after it was
- * rejected in review. Its SQL twin is in lib/links/count-download.ts.
+ * Whether a file may be shared: only once finished, and only when review let it through (never
+ * reviewed, or approved). Its owner may also download it while it waits for review. The SQL twin
+ * of the sharing rule is in lib/links/count-download.ts.
  */
 export function uploadAvailability(upload: { status: UploadStatus; review: ReviewState }): UploadAvailability {
   if (upload.status !== "COMPLETE") return "not_ready";
   if (upload.review === "REJECTED") return "rejected";
+  if (upload.review === "PENDING") return "pending_review";
   return "available";
 }
+

@@ -43,9 +43,9 @@ const linkCases: LinkCase[] = [
   { name: "expired and used up, password checked", expiresIn: -SECOND, maxDownloads: 1, downloadCount: 1, password: true, passwordChecked: true, status: "expired" },
 ];
 
-const uploadCases: { status: UploadStatus; review: ReviewState; available: boolean }[] = [
+const uploadCases: { status: UploadStatus; review: ReviewState; available: boolean; ownerDisabled?: boolean }[] = [
   { status: "COMPLETE", review: "NONE", available: true },
-  { status: "COMPLETE", review: "PENDING", available: true },
+  { status: "COMPLETE", review: "PENDING", available: false },
   { status: "COMPLETE", review: "APPROVED", available: true },
   { status: "COMPLETE", review: "REJECTED", available: false },
   { status: "PENDING", review: "NONE", available: false },
@@ -56,21 +56,28 @@ const uploadCases: { status: UploadStatus; review: ReviewState; available: boole
   { status: "DELETED", review: "NONE", available: false },
   { status: "DELETED", review: "APPROVED", available: false },
   { status: "PENDING", review: "REJECTED", available: false },
+  // An admin disabled the sharer: the link is suspended (a gone file still says so first).
+  { status: "COMPLETE", review: "APPROVED", available: true, ownerDisabled: true },
+  { status: "COMPLETE", review: "NONE", available: true, ownerDisabled: true },
+  { status: "COMPLETE", review: "REJECTED", available: false, ownerDisabled: true },
 ];
 
 const rows = uploadCases.flatMap((upload) =>
   linkCases.map((link) => ({
-    name: `${link.name}; upload ${upload.status}, review ${upload.review}`,
+    name: `${link.name}; upload ${upload.status}, review ${upload.review}${upload.ownerDisabled ? ", owner disabled" : ""}`,
     link,
     upload,
-    expected: (upload.available ? link.status : "file_gone") as LinkUsability,
+    expected: (upload.available ? (upload.ownerDisabled ? "suspended" : link.status) : "file_gone") as LinkUsability,
   })),
 );
 
 let owner: string;
+let disabledOwner: string;
 
 beforeAll(async () => {
   owner = await newUser("Owner");
+  disabledOwner = await newUser("Disabled owner");
+  await db.user.update({ where: { id: disabledOwner }, data: { disabledAt: new Date() } });
 });
 
 /**
@@ -80,11 +87,12 @@ beforeAll(async () => {
  */
 async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number]) {
   const id = randomUUID();
+  const ownerId = upload.ownerDisabled ? disabledOwner : owner;
   await db.upload.create({
     data: {
       id,
-      ownerId: owner,
-      key: `u/${owner}/${id}/file.txt`,
+      ownerId,
+      key: `u/${ownerId}/${id}/file.txt`,
       originalName: "file.txt",
       contentType: "text/plain",
       size: 10n,
@@ -98,7 +106,7 @@ async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number
   return db.shareLink.create({
     data: {
       uploadId: id,
-      creatorId: owner,
+      creatorId: ownerId,
       tokenHash: newShareToken().tokenHash,
       expiresAt: new Date(now + link.expiresIn),
       maxDownloads: link.maxDownloads ?? null,
@@ -106,7 +114,7 @@ async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number
       passwordHash: link.password ? "not checked by this test" : null,
       revokedAt: link.revoked ? new Date(now - SECOND) : null,
     },
-    include: { upload: true },
+    include: { upload: true, creator: { select: { disabledAt: true } } },
   });
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createAccount } from "@/lib/accounts/create-account";
-import { authOptions, getSessionUser, requireUser } from "@/lib/auth";
+import { authOptions, getSessionUser, requireAdmin, requireUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 
 // The JWT is only trusted for the user id: stand in for next-auth's cookie decoding and check
 // that role and disabled state come from the database on every call.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 const password = "correct horse battery";
@@ -39,7 +39,22 @@ describe("session user", () => {
 
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await getSessionUser()).toBeNull();
+    await expect(requireUser()).rejects.toMatchObject({ status: 403, code: "account_disabled" });
+    await expect(requireAdmin()).rejects.toMatchObject({ status: 403, code: "account_disabled" });
+
+    await db.user.update({ where: { id: user.id }, data: { disabledAt: null, role: "USER" } });
+    await expect(requireAdmin()).rejects.toMatchObject({ status: 403, code: "forbidden" });
+  });
+
+  it("ends a session issued before the user's session version was raised", async () => {
+    const user = await newUser();
+    session.current = { user: { id: user.id, sv: 0 } };
+    expect((await getSessionUser())?.id).toBe(user.id);
+    await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await getSessionUser()).toBeNull();
     await expect(requireUser()).rejects.toMatchObject({ status: 401 });
+    session.current = { user: { id: user.id, sv: 1 } };
+    expect((await getSessionUser())?.id).toBe(user.id);
   });
 
   it("signs in with the right password only, and never a disabled account", async () => {

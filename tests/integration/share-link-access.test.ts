@@ -10,7 +10,7 @@ import { redeemShareLink } from "@/lib/links/redeem-share-link";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { downloadOwnUpload } from "@/lib/uploads/download-own-upload";
-import { meta, newUser, rejection } from "../support/domain-helpers";
+import { meta, newTrustedUser, newUser, rejection } from "../support/domain-helpers";
 import { must } from "../support/must";
 
 // The slash becomes "_" (names have no folders); the rest must come out escaped.
@@ -40,7 +40,7 @@ function postForm(token: string, password: string, accept: string, ip = freshIp(
 }
 
 beforeAll(async () => {
-  alice = await newUser(`Alice <b>& co</b>`);
+  alice = await newTrustedUser(`Alice <b>& co</b>`);
   bob = await newUser("Bob");
   bytes = randomBytes(3000);
   const ticket = await createUploadSlot(alice, { name: HOSTILE, type: "text/plain", size: bytes.length }, meta);

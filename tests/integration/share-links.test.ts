@@ -7,7 +7,7 @@ import { redeemShareLink } from "@/lib/links/redeem-share-link";
 import { completeUpload } from "@/lib/uploads/complete-upload";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { deleteUpload } from "@/lib/uploads/delete-upload";
-import { meta, newUser, rejection } from "../support/domain-helpers";
+import { meta, newTrustedUser, newUser, rejection } from "../support/domain-helpers";
 
 const NAME = 'résumé 日本語 "q".pdf';
 let alice: string;
@@ -27,7 +27,7 @@ const tokenOf = (url: string) => new URL(url).pathname.replace(/^.*\//, "");
 const hour = { expiresInSeconds: 3600 };
 
 beforeAll(async () => {
-  alice = await newUser("Alice");
+  alice = await newTrustedUser("Alice");
   bob = await newUser("Bob");
   bytes = randomBytes(5000);
   fileId = await finishedUpload();

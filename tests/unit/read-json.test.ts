@@ -4,7 +4,7 @@ import { readForm, readJson } from "@/lib/http";
 import { createUploadSchema } from "@/lib/validations/upload";
 
 // lib/http imports next-auth's setup, which has no place in these tests.
-vi.mock("@/lib/auth", () => ({ requireUser: vi.fn() }));
+vi.mock("@/lib/auth", () => ({ requireUser: vi.fn(), requireAdmin: vi.fn() }));
 
 const JSON_TYPE = { "content-type": "application/json" };
 const post = (body: BodyInit, headers: Record<string, string> = JSON_TYPE) =>

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { json, userRoute } from "@/lib/http";
 
 // Stands in for next-auth: everyone is signed in, so only the origin decides.
-vi.mock("@/lib/auth", () => ({ requireUser: vi.fn(async () => ({ id: "u1", email: "pat@test.local", name: "Pat", role: "USER" })) }));
+vi.mock("@/lib/auth", () => ({ requireUser: vi.fn(async () => ({ id: "u1", email: "pat@test.local", name: "Pat", role: "USER" })), requireAdmin: vi.fn() }));
 
 const handler = userRoute(async ({ user, meta }) => json({ user: user.id, ip: meta.ip }));
 const call = (method: string, headers: Record<string, string> = {}) =>
