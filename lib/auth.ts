@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAuditEvent } from "./audit/record-audit-event";
 import { clientIp } from "./client-ip";
 import { db } from "./db";
 import { env } from "./env";
@@ -18,11 +19,13 @@ export interface SessionUser {
   role: Role;
 }
 
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
+
 export const authOptions: NextAuthOptions = {
   secret: env.authSecret,
   // Credentials sign-in only works with JWT sessions; role and disabled state are therefore
   // never trusted from the token but re-read from the database on every request.
-  session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin" },
   logger: {
     // A forged or stale session cookie is the visitor's problem, answered with 401; not a server error.
@@ -38,14 +41,20 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers?.["x-forwarded-for"]) ?? "local";
-        hit(`signin:${email}:${ip}`, { limit: 10, windowSeconds: 60 });
+        const meta = { ip: clientIp(req?.headers?.["x-forwarded-for"]), userAgent: req?.headers?.["user-agent"]?.slice(0, 500) ?? null };
+        hit(`signin:${email}:${meta.ip ?? "local"}`, { limit: 10, windowSeconds: 60 });
         // Per account too: guessing from many addresses must not multiply the attempts.
         hit(`signin-account:${email}`, { limit: 30, windowSeconds: 15 * 60 });
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(user?.passwordHash, password);
-        if (!user || !ok || user.disabledAt) return null;
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        if (user && ok && !user.disabledAt) {
+          await recordAuditEvent({ actorId: user.id, action: "account.signin", target: user.id, meta });
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        }
+        // A disabled account is named only after its password was right.
+        const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
+        await recordAuditEvent({ actorId: user?.id ?? null, action: "account.signin_failed", target: user?.id, data: { email, reason }, meta });
+        return null;
       },
     }),
   ],

@@ -73,3 +73,9 @@ export async function* listMultipartUploads(prefix: string): AsyncGenerator<Open
     uploadIdMarker = page.NextUploadIdMarker;
   }
 }
+
+/** Unfinished multipart uploads under `prefix`, counted on one ListMultipartUploads page of up to `max`; `more` when S3 has further pages. */
+export async function countMultipartUploads(prefix: string, max = 1000): Promise<{ count: number; more: boolean }> {
+  const page = await storageCall(() => s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix, MaxUploads: max })));
+  return { count: page.Uploads?.length ?? 0, more: page.IsTruncated === true };
+}

@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "./s3";
 import { storageCall } from "./storage-call";
 
@@ -36,6 +36,29 @@ export function copyObject(from: string, to: string, ifMatch: string): Promise<b
       return true;
     },
     { PreconditionFailed: () => false, NoSuchKey: () => false, NotFound: () => false },
+  );
+}
+
+/**
+ * Moves an object inside the bucket: a copy conditional on the ETag just seen, then the delete.
+ * Safe to repeat after an interruption: once `from` is gone there is nothing left to move (false).
+ */
+export async function moveObject(from: string, to: string): Promise<boolean> {
+  const head = await headObject(from);
+  // A concurrent mover may delete `from` between our HEAD and our copy; then it has moved it.
+  if (!head?.etag || !(await copyObject(from, to, head.etag))) return false;
+  await deleteObject(from);
+  return true;
+}
+
+/** Bytes `start` to `end` (inclusive, as in an HTTP Range) of an object, or null when it does not exist. */
+export function readObjectRange(key: string, start: number, end: number): Promise<Uint8Array | null> {
+  return storageCall(
+    async () => {
+      const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}` }));
+      return answer.Body ? await answer.Body.transformToByteArray() : new Uint8Array();
+    },
+    { NoSuchKey: () => null, NotFound: () => null },
   );
 }
 

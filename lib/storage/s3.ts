@@ -92,22 +92,22 @@ async function sign(request: HttpRequest, expiresInSeconds: number, options: { s
   return { url: `${signed.protocol}//${signed.hostname}${port}${signed.path}?${query}`, expiresAt: new Date(signedAt.getTime() + expiresInSeconds * 1000) };
 }
 
-/** RFC 6266 attachment header: an ASCII fallback name, and the exact name as UTF-8 in filename*. */
-function attachmentDisposition(name: string): string {
+/** RFC 6266 header: an ASCII fallback name, and the exact name as UTF-8 in filename*. */
+function contentDisposition(disposition: "attachment" | "inline", name: string): string {
   const fallback =
     name
       .normalize("NFKD")
       .replace(/[^\x20-\x7e]/g, "")
       .replace(/["\\]/g, "_")
       .trim() || "download";
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${escapeSegment(name)}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${escapeSegment(name)}`;
 }
 
 /**
- * A presigned GET that makes S3 answer with Content-Disposition attachment (the given name,
- * any Unicode) and the given Content-Type; both are part of the signature.
+ * A presigned GET that makes S3 answer with the given Content-Type and a Content-Disposition
+ * naming the file (any Unicode): attachment unless `inline` is asked for; both are part of the signature.
  */
-export async function presignGet(input: { key: string; fileName: string; contentType: string; expiresInSeconds: number }) {
-  const query = { "response-content-disposition": attachmentDisposition(input.fileName), "response-content-type": input.contentType };
+export async function presignGet(input: { key: string; fileName: string; contentType: string; expiresInSeconds: number; disposition?: "attachment" | "inline" }) {
+  const query = { "response-content-disposition": contentDisposition(input.disposition ?? "attachment", input.fileName), "response-content-type": input.contentType };
   return sign(objectRequest("GET", input.key, query, {}), input.expiresInSeconds);
 }

@@ -13,6 +13,9 @@ export const uploadKey = (userId: string, uploadId: string, name: string) => `u/
 
 export const incomingKey = (key: string) => `${INCOMING_PREFIX}${key}`;
 
+/** Where a rejected file's object waits (REJECT_ACTION=quarantine) while it can still be approved. */
+export const quarantineKey = (key: string) => `quarantine/${key}`;
+
 /** The upload id in an incoming key (incoming/u/<userId>/<uploadId>/<name>), if it is one. */
 export function uploadIdOfIncoming(key: string): string | undefined {
   const [prefix, u, , uploadId] = key.split("/");

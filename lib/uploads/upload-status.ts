@@ -27,4 +27,3 @@ export function uploadAvailability(upload: { status: UploadStatus; review: Revie
   if (upload.review === "PENDING") return "pending_review";
   return "available";
 }
-

@@ -1,0 +1,25 @@
+import type { Upload, User } from "../../generated/prisma/client";
+import { serializeUpload } from "../../uploads/serialize-upload";
+
+type Person = Pick<User, "id" | "email" | "name">;
+
+export type AdminUploadRow = Upload & { owner: Person; reviewer: Person | null };
+
+/** Only what an admin needs to recognise someone: never the password hash or quota fields. */
+export const personSelect = { select: { id: true, email: true, name: true } } as const;
+
+/** Prisma `include` for the rows serializeAdminUpload takes. */
+export const adminUploadInclude = { owner: personSelect, reviewer: personSelect } as const;
+
+const person = ({ id, email, name }: Person) => ({ id, email, name });
+
+/** The admin's view of an upload: the owner's JSON plus who owns and who reviewed it, and whether its object waits in quarantine. */
+export function serializeAdminUpload(upload: AdminUploadRow) {
+  return {
+    ...serializeUpload(upload),
+    owner: person(upload.owner),
+    reviewer: upload.reviewer ? person(upload.reviewer) : null,
+    quarantined: upload.quarantinedAt !== null,
+  };
+}
+export type AdminUploadJson = ReturnType<typeof serializeAdminUpload>;
