@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (`npm test`; scripts/test.sh installs everything first): types, lint and
 # format, unit, storage and integration (real radosgw, PGlite and PostgreSQL), migrations,
-# end-to-end in Chromium against `next build` + `next start`, the small benchmark, and the
-# README's run command on an empty data dir.
+# end-to-end in Chromium against `next build` + `next start`, the small benchmark, the admin
+# queries on a seeded database, and the README's run command on an empty data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/use-node.sh
@@ -57,6 +57,9 @@ run npx playwright test
 
 step "benchmarks, small variant (the full run and its figures: docs/performance.md)"
 BENCH_MIB=256 BENCH_RSS_MIB=512 BENCH_OUTPUT=$store_dir/bench.json run bash bench/run.sh
+
+step "admin queries on a seeded PostgreSQL: 10,000 users, 1,000,000 uploads, 5,000,000 audit events (fails on a full scan of a large table)"
+run bash bench/admin.sh
 
 step "the README's run command on an empty data dir"
 SLIPWAY_SMOKE=1 run npx vitest run --project smoke
