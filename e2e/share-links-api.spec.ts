@@ -2,12 +2,14 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { e2eServer } from "./support/server";
 import { signInApi, signUpApi } from "./support/session";
+import { signUpTrustedApi } from "./support/trust";
 import { uploadViaApi } from "./support/uploads";
 
 // The share-link HTTP contract as scripts see it (JSON errors); the pages are in share-links.spec.ts.
+// Review is on (REVIEW_MODE=required): the owners are trusted, so their files can be shared at once.
 test("share links over HTTP: 302 to a short-lived GET, passwords, revocation, unknown tokens", async ({ page, playwright }) => {
   const owner = page.request;
-  await signInApi(owner, await signUpApi(owner));
+  await signInApi(owner, await signUpTrustedApi(owner));
   const bytes = randomBytes(2048);
   const uploadId = await uploadViaApi(owner, { name: "shared.bin", type: "application/octet-stream", bytes });
 
@@ -45,7 +47,7 @@ test("share links over HTTP: 302 to a short-lived GET, passwords, revocation, un
 
 test("new input paths refuse bad input with 4xx JSON and change nothing: owner download, the password form, HEAD", async ({ page, playwright }) => {
   const owner = page.request;
-  await signInApi(owner, await signUpApi(owner));
+  await signInApi(owner, await signUpTrustedApi(owner));
   const id = await uploadViaApi(owner, { name: "kept.bin", type: "application/octet-stream", bytes: randomBytes(1024) });
   const anonymous = await playwright.request.newContext({ baseURL: e2eServer.url });
   const other = await playwright.request.newContext({ baseURL: e2eServer.url });

@@ -4,7 +4,8 @@ import { expect, test, type Browser, type Download, type Page } from "@playwrigh
 import { must } from "../tests/support/must";
 import { dropFiles } from "./support/drop-files";
 import { e2eServer } from "./support/server";
-import { signInApi, signInUi, signUpApi } from "./support/session";
+import { signInApi, signInUi } from "./support/session";
+import { signUpTrustedApi } from "./support/trust";
 import { uploadViaApi } from "./support/uploads";
 
 const NAME = 'résumé 日本語 "q".pdf';
@@ -37,7 +38,7 @@ async function stranger(browser: Browser): Promise<Page> {
 test("share from the dashboard; a stranger downloads the same bytes under the Unicode name; the owner downloads without a link", async ({ page, browser }) => {
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   const bytes = randomBytes(300 * 1024 + 7);
-  await signUpApi(page.request).then((account) => signInUi(page, account));
+  await signInUi(page, await signUpTrustedApi(page.request)); // review is on: a trusted user's files can be shared at once
   await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: NAME, type: "application/pdf", bytes }]);
   await expect(page.getByTestId("upload-state")).toHaveText("Uploaded");
   await page.reload();
@@ -86,7 +87,7 @@ test("share from the dashboard; a stranger downloads the same bytes under the Un
 test("password link: the page hides the file, a wrong password is refused, the right one downloads; revoked: 410 page", async ({ page, browser }) => {
   const bytes = randomBytes(40_000);
   const name = `contract-${Date.now()}.pdf`;
-  const account = await signUpApi(page.request);
+  const account = await signUpTrustedApi(page.request);
   await signInApi(page.request, account);
   await uploadViaApi(page.request, { name, type: "application/pdf", bytes });
   await page.goto("/uploads"); // page.request shares the context's cookies: signed in already
@@ -123,7 +124,7 @@ test("password link: the page hides the file, a wrong password is refused, the r
 });
 
 test("a link that expires in a few seconds answers 410 once it has expired; unknown tokens 404", async ({ page, browser }) => {
-  const account = await signUpApi(page.request);
+  const account = await signUpTrustedApi(page.request);
   await signInApi(page.request, account);
   const id = await uploadViaApi(page.request, { name: "brief.txt", type: "text/plain", bytes: Buffer.from("short-lived\n") });
   const created = await page.request.post(`/api/uploads/${id}/links`, { data: { expiresInSeconds: 5 } });

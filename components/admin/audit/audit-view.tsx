@@ -1,0 +1,93 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { adminApi, type AuditEventJson, type AuditFilters as Filters } from "@/lib/api-client/admin-api";
+import { describeUploadError } from "@/lib/upload-client/describe-error";
+import { ErrorMessage } from "../../ui/error-message";
+import { AuditFilters } from "./audit-filters";
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+
+function EventDetails({ event }: { event: AuditEventJson }) {
+  if (event.data == null && !event.userAgent) return null;
+  return (
+    <details>
+      <summary>Details</summary>
+      {event.userAgent && <p className="muted audit__agent">{event.userAgent}</p>}
+      {event.data != null && <pre className="audit__data">{JSON.stringify(event.data, null, 2)}</pre>}
+    </details>
+  );
+}
+
+/** The audit log, newest first, a page at a time, with the filters and their exports. */
+export function AuditView() {
+  const [filters, setFilters] = useState<Filters>({});
+  const query = useInfiniteQuery({
+    queryKey: ["admin", "audit", filters],
+    queryFn: ({ pageParam }) => adminApi.listAudit(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const events = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="stack">
+      <AuditFilters onApply={setFilters} />
+      <p className="button-row">
+        {/* Plain links: the browser downloads the attachment, streamed by the server page after page. */}
+        <a className="button button--secondary" href={adminApi.auditExportUrl(filters, "csv")} download>
+          Export CSV
+        </a>
+        <a className="button button--secondary" href={adminApi.auditExportUrl(filters, "ndjson")} download>
+          Export JSON lines
+        </a>
+      </p>
+      {query.isPending ? (
+        <p aria-busy="true">Loading the audit log…</p>
+      ) : query.isError ? (
+        <ErrorMessage message={`The audit log could not be loaded: ${describeUploadError(query.error)}`} />
+      ) : !events.length ? (
+        <p className="muted">No event matches these filters.</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-label="Audit events">
+          <table className="table audit">
+            <caption className="visually-hidden">Audit events, newest first</caption>
+            <thead>
+              <tr>
+                {["Time", "Actor", "Action", "Target", "Address", "Details"].map((column) => (
+                  <th key={column} scope="col">
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <th scope="row">
+                    <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
+                  </th>
+                  <td>{event.actor ? (event.actor.email ?? event.actor.id) : <span className="muted">system</span>}</td>
+                  <td>
+                    <code>{event.action}</code>
+                  </td>
+                  <td className="audit__id">{event.target ?? "—"}</td>
+                  <td>{event.ip ?? "—"}</td>
+                  <td>
+                    <EventDetails event={event} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {query.hasNextPage && (
+        <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import type { ReviewFilter, UploadFilters } from "@/lib/api-client/admin-api";
+import { Field } from "../../ui/field";
+import { dayStart, mebibytes } from "../filter-values";
+
+const REVIEW_OPTIONS: Array<{ value: ReviewFilter; label: string }> = [
+  { value: "pending", label: "Waiting for review (oldest first)" },
+  { value: "approved", label: "Approved" },
+  { value: "rejected", label: "Rejected" },
+  { value: "none", label: "Not reviewed (review off)" },
+  { value: "all", label: "All" },
+];
+
+const TYPE_OPTIONS = [
+  { value: "", label: "Any type" },
+  { value: "image/", label: "Images" },
+  { value: "video/", label: "Videos" },
+  { value: "audio/", label: "Audio" },
+  { value: "text/", label: "Text" },
+  { value: "application/pdf", label: "PDF" },
+  { value: "application/", label: "Other documents and binaries (application/…)" },
+];
+
+const EMPTY = { review: "pending" as ReviewFilter, q: "", owner: "", type: "", minMiB: "", maxMiB: "", from: "", to: "" };
+type Draft = typeof EMPTY;
+
+/** The filter form's text, as the API's filters: sizes in bytes, dates as the local day's bounds. */
+function toFilters(draft: Draft): UploadFilters {
+  return {
+    review: draft.review,
+    q: draft.q.trim() || undefined,
+    owner: draft.owner.trim() || undefined,
+    type: draft.type || undefined,
+    minSize: mebibytes(draft.minMiB),
+    maxSize: mebibytes(draft.maxMiB),
+    from: dayStart(draft.from),
+    // `to` is excluded by the API: the day after the chosen one makes the chosen day count.
+    to: dayStart(draft.to, 1),
+  };
+}
+
+interface Props {
+  /** An owner id chosen from a row ("only this owner"), shown in the form. */
+  owner: string;
+  onApply: (filters: UploadFilters) => void;
+}
+
+/** Which files the queue lists; applied on submit, so typing does not reload the list at every key. */
+export function ReviewFilters({ owner, onApply }: Props) {
+  const [draft, setDraft] = useState<Draft>({ ...EMPTY, owner });
+  const [seenOwner, setSeenOwner] = useState(owner);
+  const reviewId = useId();
+  const typeId = useId();
+  if (owner !== seenOwner) {
+    setSeenOwner(owner);
+    setDraft((current) => ({ ...current, owner }));
+  }
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onApply(toFilters(draft));
+  }
+
+  return (
+    <form className="filters" role="search" aria-label="Filter the review queue" onSubmit={submit}>
+      <label className="field" htmlFor={reviewId}>
+        Review state
+        <select id={reviewId} value={draft.review} onChange={set("review")}>
+          {REVIEW_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Field label="Search" type="search" value={draft.q} onChange={set("q")} hint="Part of a file name or of the owner's e-mail." />
+      <Field label="Owner id" value={draft.owner} onChange={set("owner")} hint="Set by “Only this owner” in a row." />
+      <label className="field" htmlFor={typeId}>
+        Type
+        <select id={typeId} value={draft.type} onChange={set("type")}>
+          {TYPE_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Field label="Smallest size (MiB)" type="number" min={0} step="any" inputMode="decimal" value={draft.minMiB} onChange={set("minMiB")} />
+      <Field label="Largest size (MiB)" type="number" min={0} step="any" inputMode="decimal" value={draft.maxMiB} onChange={set("maxMiB")} />
+      <Field label="Uploaded from" type="date" value={draft.from} onChange={set("from")} />
+      <Field label="Uploaded until (inclusive)" type="date" value={draft.to} onChange={set("to")} />
+      <div className="button-row filters__buttons">
+        <button type="submit" className="button">
+          Apply filters
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setDraft(EMPTY);
+            onApply(toFilters(EMPTY));
+          }}
+        >
+          Reset
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { adminApi, type AdminUserJson, type UserPatch } from "@/lib/api-client/admin-api";
+import { formatBytes } from "@/lib/format-bytes";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { describeUploadError } from "@/lib/upload-client/describe-error";
+import { ErrorMessage } from "../../ui/error-message";
+import { PasswordReset } from "./password-reset";
+import { joinQuota, QUOTA_UNITS, splitQuota, type QuotaUnit } from "./quota-units";
+
+interface Props {
+  user: AdminUserJson;
+  defaultQuotaBytes: number;
+  onSaved: (user: AdminUserJson) => void;
+  onClose: () => void;
+}
+
+/** Role, trust, disabled state and quota of one user (saved together, only what changed), and a password reset. */
+export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [role, setRole] = useState<Role>(user.role);
+  const [trusted, setTrusted] = useState(user.trusted);
+  const [disabled, setDisabled] = useState(user.disabled);
+  const [quota, setQuota] = useState(() => splitQuota(user.quotaBytes));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
+  const ids = { role: useId(), amount: useId(), unit: useId(), quotaHint: useId() };
+
+  useEffect(() => {
+    if (dialog.current && !dialog.current.open) dialog.current.showModal();
+  }, []);
+
+  const save = useMutation({
+    mutationFn: (changes: UserPatch) => adminApi.updateUser(user.id, changes),
+    onSuccess: (saved) => {
+      onSaved(saved);
+      setNotice("Saved.");
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const quotaBytes = joinQuota(quota.amount, quota.unit);
+    if (quotaBytes === null) return setProblem("The quota must be a size of 0 or more, such as 50 GiB.");
+    const changes: UserPatch = {
+      ...(role !== user.role && { role }),
+      ...(trusted !== user.trusted && { trusted }),
+      ...(disabled !== user.disabled && { disabled }),
+      ...(quotaBytes !== user.quotaBytes && { quotaBytes }),
+    };
+    setProblem(null);
+    if (!Object.keys(changes).length) return setNotice("Nothing changed.");
+    setNotice("");
+    save.mutate(changes);
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="user-title" onClose={onClose}>
+      <div className="dialog__head">
+        <h2 id="user-title">{user.email}</h2>
+        <button type="button" className="link-button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+      <form className="stack" onSubmit={submit} aria-label={`Settings of ${user.email}`}>
+        <label className="field" htmlFor={ids.role}>
+          Role
+          <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            <option value="USER">User</option>
+            <option value="ADMIN">Admin</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={trusted} onChange={(event) => setTrusted(event.target.checked)} />
+          Trusted: their uploads skip review
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={disabled} onChange={(event) => setDisabled(event.target.checked)} />
+          Disabled: they cannot sign in or use the API, and their links stop working
+        </label>
+        <fieldset className="quota-field">
+          <legend>Quota</legend>
+          <div className="button-row">
+            <label className="visually-hidden" htmlFor={ids.amount}>
+              Quota amount
+            </label>
+            <input
+              id={ids.amount}
+              type="number"
+              min={0}
+              step="any"
+              inputMode="decimal"
+              value={quota.amount}
+              aria-describedby={ids.quotaHint}
+              onChange={(event) => setQuota({ ...quota, amount: event.target.value })}
+            />
+            <label className="visually-hidden" htmlFor={ids.unit}>
+              Quota unit
+            </label>
+            <select id={ids.unit} value={quota.unit} onChange={(event) => setQuota({ ...quota, unit: event.target.value as QuotaUnit })}>
+              {QUOTA_UNITS.map((unit) => (
+                <option key={unit.value} value={unit.value}>
+                  {unit.value}
+                </option>
+              ))}
+            </select>
+          </div>
+          <span id={ids.quotaHint} className="muted">
+            Uses {formatBytes(user.usedBytes)} now. The default for new accounts is {formatBytes(defaultQuotaBytes)}.
+          </span>
+        </fieldset>
+        <ErrorMessage message={problem ?? (save.isError ? `Not saved: ${describeUploadError(save.error)}` : null)} />
+        <button type="submit" className="button" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save changes"}
+        </button>
+        <p role="status" className="muted">
+          {notice}
+        </p>
+      </form>
+      <PasswordReset user={user} />
+    </dialog>
+  );
+}
