@@ -1,7 +1,7 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { HttpError } from "../errors";
-import type { Upload } from "../generated/prisma/client";
+import type { Prisma, Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { copyObject, deleteObject, headObject, type ObjectHead } from "../storage/objects";
 import { assembleMultipart } from "./assemble-multipart";
@@ -46,17 +46,54 @@ async function moveIncoming(upload: Upload, etag: string | null): Promise<string
   return null;
 }
 
-async function fail(upload: Upload, problem: string, userId: string, meta: RequestMeta): Promise<HttpError> {
+type Tx = Prisma.TransactionClient;
+
+/** Long enough for S3 to copy a single PUT's object (up to 5 GiB) server-side under the row lock. */
+const SETTLE_TIMEOUT_MS = 10 * 60_000;
+
+async function fail(tx: Tx, upload: Upload, problem: string, userId: string, meta: RequestMeta): Promise<HttpError> {
   await deleteObject(upload.key);
   if (upload.strategy === "SINGLE") await deleteObject(incomingKey(upload.key));
-  const { count } = await db.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "FAILED" } });
-  if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta });
+  const { count } = await tx.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "FAILED" } });
+  if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta }, tx);
   return new HttpError({ code: "object_mismatch", message: `The upload failed verification: ${problem}.` });
 }
 
 async function expired(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
   await expireUpload(upload, userId, meta);
   return new HttpError({ code: "upload_expired", message: "This upload was not completed in time and has expired. Upload the file again." });
+}
+
+const closed = (status: string) => new HttpError({ code: "upload_closed", message: `This upload is ${status.toLowerCase()} and can no longer be completed.` });
+
+/**
+ * The part of completion that writes: under the slot's row lock, so completions of one upload run
+ * one at a time and a request that was slow to get here finds the slot COMPLETE and copies
+ * nothing (otherwise it could copy bytes an old URL wrote to incoming/ over a file an admin has
+ * approved since). Returns "expired" for the caller to expire the slot outside the lock, or the
+ * error of a failed verification once the FAILED slot is recorded.
+ */
+async function settle(tx: Tx, upload: Upload, etag: string | null, userId: string, meta: RequestMeta): Promise<"done" | "expired" | HttpError> {
+  const [row] = await tx.$queryRaw<Array<Pick<Upload, "status">>>`SELECT "status" FROM "Upload" WHERE "id" = ${upload.id} FOR UPDATE`;
+  if (row.status === "COMPLETE") return "done";
+  if (!isOpen(row)) throw closed(row.status);
+
+  const refused = upload.strategy === "SINGLE" ? await moveIncoming(upload, etag) : null;
+  // Returned, not thrown: throwing would roll back the FAILED status and its audit row.
+  if (refused) return fail(tx, upload, refused, userId, meta);
+  const head = await headObject(upload.key);
+  if (!head) throw new HttpError({ code: "object_missing", message: "The file has not reached storage yet: upload it, then complete." });
+  const problem = mismatch(upload, head, etag);
+  if (problem) return fail(tx, upload, problem, userId, meta);
+
+  // The deadline holds until the row changes: checking S3 may have taken us past it.
+  const now = new Date();
+  if (upload.expiresAt <= now) return "expired";
+  const { review, autoApproved } = await initialReview(upload.ownerId, tx);
+  await tx.upload.update({ where: { id: upload.id }, data: { status: "COMPLETE", etag: head.etag, completedAt: now, review, reviewedAt: autoApproved ? now : null } });
+  await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, data: { etag: head.etag, size: head.size, review }, meta }, tx);
+  if (autoApproved) await recordAuditEvent({ actorId: null, action: "review.auto_approve", target: upload.id, data: { reason: autoApproved, etag: head.etag }, meta }, tx);
+  return "done";
 }
 
 /**
@@ -68,34 +105,12 @@ async function expired(upload: Upload, userId: string, meta: RequestMeta): Promi
 export async function completeUpload(userId: string, uploadId: string, meta: RequestMeta) {
   const upload = await findOwnUpload(userId, uploadId);
   if (upload.status === "COMPLETE") return serializeUpload(upload);
-  if (!isOpen(upload)) {
-    throw new HttpError({ code: "upload_closed", message: `This upload is ${upload.status.toLowerCase()} and can no longer be completed.` });
-  }
+  if (!isOpen(upload)) throw closed(upload.status);
   if (upload.expiresAt <= new Date()) throw await expired(upload, userId, meta);
 
   const etag = await expectedEtag(upload);
-  const refused = upload.strategy === "SINGLE" ? await moveIncoming(upload, etag) : null;
-  if (refused) throw await fail(upload, refused, userId, meta);
-  const head = await headObject(upload.key);
-  if (!head) throw new HttpError({ code: "object_missing", message: "The file has not reached storage yet: upload it, then complete." });
-  const problem = mismatch(upload, head, etag);
-  if (problem) throw await fail(upload, problem, userId, meta);
-
-  // The deadline holds until the row changes: checking S3 may have taken us past it.
-  const now = new Date();
-  const { review, autoApproved } = await initialReview(upload.ownerId);
-  const { count } = await db.upload.updateMany({
-    where: { id: upload.id, status: { in: OPEN_STATUSES }, expiresAt: { gt: now } },
-    data: { status: "COMPLETE", etag: head.etag, completedAt: now, review, reviewedAt: autoApproved ? now : null },
-  });
-  if (count === 1) {
-    await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, data: { etag: head.etag, size: head.size, review }, meta });
-    if (autoApproved) await recordAuditEvent({ actorId: null, action: "review.auto_approve", target: upload.id, data: { reason: autoApproved, etag: head.etag }, meta });
-  }
-  // A concurrent completion may have won the update; either way, answer what is stored now.
-  const current = await findOwnUpload(userId, uploadId);
-  if (current.status === "COMPLETE") return serializeUpload(current);
-  // Still open, so the update lost to the deadline alone.
-  if (isOpen(current)) throw await expired(current, userId, meta);
-  throw new HttpError({ code: "upload_closed", message: `This upload is ${current.status.toLowerCase()}.` });
+  const outcome = await db.$transaction((tx) => settle(tx, upload, etag, userId, meta), { timeout: SETTLE_TIMEOUT_MS });
+  if (outcome instanceof HttpError) throw outcome;
+  if (outcome === "expired") throw await expired(upload, userId, meta);
+  return serializeUpload(await findOwnUpload(userId, uploadId));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cleanText } from "../clean-text";
+import { instant, queryText } from "./query-fields";
 
 export const REVIEW_FILTERS = ["pending", "approved", "rejected", "none", "all"] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
@@ -13,10 +14,6 @@ const typeFilter = z
 
 const bytes = z.coerce.number().int("Sizes are whole numbers of bytes.").min(0).max(Number.MAX_SAFE_INTEGER);
 
-const instant = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "Use an ISO time such as 2026-01-31T12:00:00Z or a date such as 2026-01-31." })
-  .transform((value) => new Date(value));
-
 /** Query of the review queue. A search form sends empty fields for the filters left blank: those are simply not set. */
 export const reviewQueueQuerySchema = z.preprocess(
   (query) => (typeof query === "object" && query !== null ? Object.fromEntries(Object.entries(query).filter(([, value]) => value !== "")) : query),
@@ -24,7 +21,7 @@ export const reviewQueueQuerySchema = z.preprocess(
     review: z.enum(REVIEW_FILTERS).default("pending"),
     owner: z.uuid().optional(),
     type: typeFilter.optional(),
-    q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
+    q: queryText(200).optional(),
     minSize: bytes.optional(),
     maxSize: bytes.optional(),
     from: instant.optional(),

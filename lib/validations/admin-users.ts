@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryText } from "./query-fields";
 
 /** The largest quota an admin can set: the size of S3's (and UPLOAD_MAX_BYTES's) largest file. */
 export const MAX_QUOTA_BYTES = 5 * 1024 ** 4;
@@ -7,10 +8,7 @@ export const adminUserIdSchema = z.uuid();
 
 // `?q=` and `?cursor=` with nothing after them mean "not given", as a form sends them.
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  queryText(max)
     .transform((value) => value || undefined)
     .optional();
 

@@ -5,6 +5,7 @@ import { HttpError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { RequestMeta } from "../../http";
 import type { ReviewDecision, ReviewInput } from "../../validations/admin-uploads";
+import { lockActingAdmin } from "../lock-acting-admin";
 import { findAdminUpload } from "./find-admin-upload";
 import { objectLocation } from "./object-location";
 import { type AdminUploadRow, serializeAdminUpload } from "./serialize-admin-upload";
@@ -63,6 +64,8 @@ async function record(adminId: string, seen: AdminUploadRow, { decision, note }:
     quarantinedAt: decision === "reject" && env.REJECT_ACTION === "quarantine" ? now : null,
   };
   return db.$transaction(async (tx) => {
+    // The owner's row is locked too: the stored-totals trigger updates it, and taking both in id order avoids deadlocks.
+    await lockActingAdmin(tx, adminId, [seen.ownerId]);
     const { count } = await tx.upload.updateMany({ where: unchangedSince(seen), data });
     if (count === 0) return false;
     const after = { ...seen, ...data };

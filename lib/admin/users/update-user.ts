@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { HttpError, notFound } from "../../errors";
 import type { RequestMeta } from "../../http";
 import type { UpdateUserInput } from "../../validations/admin-users";
+import { lockActingAdmin } from "../lock-acting-admin";
 import { findAdminUser } from "./find-admin-user";
 
 type Setting = keyof UpdateUserInput;
@@ -20,7 +21,7 @@ export async function updateUser(adminId: string, userId: string, patch: UpdateU
   }
   await db.$transaction(async (tx) => {
     // Locked, so that two admins changing the same user at once each audit what they really changed.
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    await lockActingAdmin(tx, adminId, [userId]);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, trusted: true, disabledAt: true, quotaBytes: true } });
     if (!user) throw notFound("User");
     const before = { role: user.role, trusted: user.trusted, disabled: user.disabledAt !== null, quotaBytes: Number(user.quotaBytes) };
