@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
 import { uploadsApi } from "@/lib/api-client/uploads-api";
@@ -8,8 +8,11 @@ import { describeUploadError } from "@/lib/upload-client/describe-error";
 import type { UploadJson } from "@/lib/uploads/serialize-upload";
 import { uploadAvailability } from "@/lib/uploads/upload-status";
 import { ShareDialog } from "../links/share-dialog";
+import { ActionsCell } from "../ui/actions-cell";
 import { ErrorMessage } from "../ui/error-message";
+import { LoadMoreButton } from "../ui/load-more-button";
 import { TableHead } from "../ui/table-head";
+import { useCursorPages } from "../ui/use-cursor-pages";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -24,12 +27,7 @@ function ReviewState({ upload }: { upload: UploadJson }) {
 /** The signed-in user's uploads, newest first, loaded a page at a time. */
 export function UploadsTable() {
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery({
-    queryKey: ["uploads"],
-    queryFn: ({ pageParam }) => uploadsApi.listUploads(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const { query, items: uploads } = useCursorPages(["uploads"], uploadsApi.listUploads);
   const [sharing, setSharing] = useState<UploadJson | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => uploadsApi.deleteUpload(id),
@@ -38,8 +36,6 @@ export function UploadsTable() {
 
   if (query.isPending) return <p aria-busy="true">Loading your files…</p>;
   if (query.isError) return <ErrorMessage message={`Your files could not be loaded: ${describeUploadError(query.error)}`} />;
-
-  const uploads = query.data.pages.flatMap((page) => page.items);
   if (!uploads.length) return <p className="muted">No files yet. Drop some above.</p>;
 
   return (
@@ -63,33 +59,30 @@ export function UploadsTable() {
                     <ReviewState upload={upload} />
                   </td>
                   <td>{dateFormat.format(new Date(upload.completedAt ?? upload.createdAt))}</td>
-                  <td>
-                    {/* The flex box goes inside the cell: a cell that is itself a flex box is no longer laid out as a cell. */}
-                    <div className="table__actions">
-                      {(availability === "available" || availability === "pending_review") && (
-                        // The API answers with a redirect to a 60-second presigned GET that downloads.
-                        <a href={`/api/uploads/${upload.id}/download`} aria-label={`Download ${upload.name}`}>
-                          Download
-                        </a>
-                      )}
-                      {availability === "available" && (
-                        <button type="button" className="link-button" onClick={() => setSharing(upload)} aria-label={`Share ${upload.name}`}>
-                          Share
-                        </button>
-                      )}
-                      {availability === "pending_review" && <span className="muted">Shareable once approved</span>}
-                      {availability === "rejected" && <span className="muted">Cannot be shared</span>}
-                      <button
-                        type="button"
-                        className="link-button danger"
-                        disabled={remove.isPending && remove.variables === upload.id}
-                        onClick={() => window.confirm(`Delete “${upload.name}”? This cannot be undone.`) && remove.mutate(upload.id)}
-                        aria-label={`Delete ${upload.name}`}
-                      >
-                        Delete
+                  <ActionsCell>
+                    {(availability === "available" || availability === "pending_review") && (
+                      // The API answers with a redirect to a 60-second presigned GET that downloads.
+                      <a href={`/api/uploads/${upload.id}/download`} aria-label={`Download ${upload.name}`}>
+                        Download
+                      </a>
+                    )}
+                    {availability === "available" && (
+                      <button type="button" className="link-button" onClick={() => setSharing(upload)} aria-label={`Share ${upload.name}`}>
+                        Share
                       </button>
-                    </div>
-                  </td>
+                    )}
+                    {availability === "pending_review" && <span className="muted">Shareable once approved</span>}
+                    {availability === "rejected" && <span className="muted">Cannot be shared</span>}
+                    <button
+                      type="button"
+                      className="link-button danger"
+                      disabled={remove.isPending && remove.variables === upload.id}
+                      onClick={() => window.confirm(`Delete “${upload.name}”? This cannot be undone.`) && remove.mutate(upload.id)}
+                      aria-label={`Delete ${upload.name}`}
+                    >
+                      Delete
+                    </button>
+                  </ActionsCell>
                 </tr>
               );
             })}
@@ -97,11 +90,7 @@ export function UploadsTable() {
         </table>
       </div>
       {sharing && <ShareDialog upload={sharing} onClose={() => setSharing(null)} />}
-      {query.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading…" : "Show more"}
-        </button>
-      )}
+      <LoadMoreButton pages={query} label="Show more" />
     </>
   );
 }

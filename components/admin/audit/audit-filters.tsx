@@ -1,8 +1,9 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import type { AuditFilters as Filters } from "@/lib/api-client/admin-api";
 import { Field } from "../../ui/field";
+import { FilterForm } from "../filter-form";
 import { dayStart } from "../filter-values";
 import { AUDIT_ACTIONS } from "./audit-actions";
 
@@ -24,13 +25,13 @@ export function AuditFilters({ onApply }: { onApply: (filters: Filters) => void 
     });
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    apply(draft);
+  function reset() {
+    setDraft(EMPTY);
+    apply(EMPTY);
   }
 
   return (
-    <form className="filters" role="search" aria-label="Filter the audit log" onSubmit={submit}>
+    <FilterForm label="Filter the audit log" onSubmit={() => apply(draft)} onReset={reset}>
       <Field label="Actor" value={draft.actor} onChange={set("actor")} hint="A user's e-mail or id." />
       <Field label="Action" value={draft.action} onChange={set("action")} list={actionsId} hint="Exact (review.reject) or a prefix ending in a dot (link.)." />
       <datalist id={actionsId}>
@@ -41,21 +42,6 @@ export function AuditFilters({ onApply }: { onApply: (filters: Filters) => void 
       <Field label="Target" value={draft.target} onChange={set("target")} hint="The exact id of a file, link or user." />
       <Field label="From" type="date" value={draft.from} onChange={set("from")} />
       <Field label="Until (inclusive)" type="date" value={draft.to} onChange={set("to")} />
-      <div className="button-row filters__buttons">
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setDraft(EMPTY);
-            apply(EMPTY);
-          }}
-        >
-          Reset
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

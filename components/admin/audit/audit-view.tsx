@@ -1,10 +1,12 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { adminApi, type AuditEventJson, type AuditFilters as Filters } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
+import { LoadMoreButton } from "../../ui/load-more-button";
+import { ScrollTable } from "../../ui/scroll-table";
+import { useCursorPages } from "../../ui/use-cursor-pages";
 import { AuditFilters } from "./audit-filters";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -23,13 +25,7 @@ function EventDetails({ event }: { event: AuditEventJson }) {
 /** The audit log, newest first, a page at a time, with the filters and their exports. */
 export function AuditView() {
   const [filters, setFilters] = useState<Filters>({});
-  const query = useInfiniteQuery({
-    queryKey: ["admin", "audit", filters],
-    queryFn: ({ pageParam }) => adminApi.listAudit(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const events = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query, items: events } = useCursorPages(["admin", "audit", filters], (cursor) => adminApi.listAudit(filters, cursor));
 
   return (
     <div className="stack">
@@ -50,44 +46,32 @@ export function AuditView() {
       ) : !events.length ? (
         <p className="muted">No event matches these filters.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Audit events">
-          <table className="table audit">
-            <caption className="visually-hidden">Audit events, newest first</caption>
-            <thead>
-              <tr>
-                {["Time", "Actor", "Action", "Target", "Address", "Details"].map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={event.id}>
-                  <th scope="row">
-                    <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
-                  </th>
-                  <td>{event.actor ? (event.actor.email ?? event.actor.id) : <span className="muted">system</span>}</td>
-                  <td>
-                    <code>{event.action}</code>
-                  </td>
-                  <td className="audit__id">{event.target ?? "—"}</td>
-                  <td>{event.ip ?? "—"}</td>
-                  <td>
-                    <EventDetails event={event} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          label="Audit events"
+          className="audit"
+          caption="Audit events, newest first"
+          columns={["Time", "Actor", "Action", "Target", "Address", "Details"]}
+          actions={false}
+        >
+          {events.map((event) => (
+            <tr key={event.id}>
+              <th scope="row">
+                <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
+              </th>
+              <td>{event.actor ? (event.actor.email ?? event.actor.id) : <span className="muted">system</span>}</td>
+              <td>
+                <code>{event.action}</code>
+              </td>
+              <td className="audit__id">{event.target ?? "—"}</td>
+              <td>{event.ip ?? "—"}</td>
+              <td>
+                <EventDetails event={event} />
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
-      {query.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
-      )}
+      <LoadMoreButton pages={query} />
     </div>
   );
 }

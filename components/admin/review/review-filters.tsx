@@ -1,8 +1,10 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ReviewFilter, UploadFilters } from "@/lib/api-client/admin-api";
 import { Field } from "../../ui/field";
+import { SelectField } from "../../ui/select-field";
+import { FilterForm } from "../filter-form";
 import { dayStart, mebibytes } from "../filter-values";
 
 const REVIEW_OPTIONS: Array<{ value: ReviewFilter; label: string }> = [
@@ -47,66 +49,31 @@ interface Props {
   onApply: (filters: UploadFilters) => void;
 }
 
-/** Which files the queue lists; applied on submit, so typing does not reload the list at every key. */
+/** Which files the queue lists; applied on submit. */
 export function ReviewFilters({ owner, onApply }: Props) {
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, owner });
   const [seenOwner, setSeenOwner] = useState(owner);
-  const reviewId = useId();
-  const typeId = useId();
   if (owner !== seenOwner) {
     setSeenOwner(owner);
     setDraft((current) => ({ ...current, owner }));
   }
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onApply(toFilters(draft));
+  function reset() {
+    setDraft(EMPTY);
+    onApply(toFilters(EMPTY));
   }
 
   return (
-    <form className="filters" role="search" aria-label="Filter the review queue" onSubmit={submit}>
-      <label className="field" htmlFor={reviewId}>
-        Review state
-        <select id={reviewId} value={draft.review} onChange={set("review")}>
-          {REVIEW_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+    <FilterForm label="Filter the review queue" onSubmit={() => onApply(toFilters(draft))} onReset={reset}>
+      <SelectField label="Review state" options={REVIEW_OPTIONS} value={draft.review} onChange={set("review")} />
       <Field label="Search" type="search" value={draft.q} onChange={set("q")} hint="Part of a file name or of the owner's e-mail." />
       <Field label="Owner id" value={draft.owner} onChange={set("owner")} hint="Set by “Only this owner” in a row." />
-      <label className="field" htmlFor={typeId}>
-        Type
-        <select id={typeId} value={draft.type} onChange={set("type")}>
-          {TYPE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Type" options={TYPE_OPTIONS} value={draft.type} onChange={set("type")} />
       <Field label="Smallest size (MiB)" type="number" min={0} step="any" inputMode="decimal" value={draft.minMiB} onChange={set("minMiB")} />
       <Field label="Largest size (MiB)" type="number" min={0} step="any" inputMode="decimal" value={draft.maxMiB} onChange={set("maxMiB")} />
       <Field label="Uploaded from" type="date" value={draft.from} onChange={set("from")} />
       <Field label="Uploaded until (inclusive)" type="date" value={draft.to} onChange={set("to")} />
-      <div className="button-row filters__buttons">
-        <button type="submit" className="button">
-          Apply filters
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            setDraft(EMPTY);
-            onApply(toFilters(EMPTY));
-          }}
-        >
-          Reset
-        </button>
-      </div>
-    </form>
+    </FilterForm>
   );
 }

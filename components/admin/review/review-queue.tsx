@@ -1,10 +1,11 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { adminApi, type AdminUploadJson, type Decision, type UploadFilters } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
+import { LoadMoreButton } from "../../ui/load-more-button";
+import { useCursorPages } from "../../ui/use-cursor-pages";
 import { BulkResults } from "./bulk-results";
 import { NoteDialog } from "./note-dialog";
 import { PreviewPanel } from "./preview-panel";
@@ -18,15 +19,10 @@ import { useReviewShortcuts } from "./use-review-shortcuts";
 export function ReviewQueue() {
   const [filters, setFilters] = useState<UploadFilters>({ review: "pending" });
   const queryKey = ["admin", "uploads", filters];
-  const query = useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam }) => adminApi.listUploads(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const { query, items: uploads } = useCursorPages(queryKey, (cursor) => adminApi.listUploads(filters, cursor), {
     // Decisions patch the listed rows in place; refetching would drop decided files from a pending list under the admin's eyes.
     refetchOnWindowFocus: false,
   });
-  const uploads = query.data?.pages.flatMap((page) => page.items) ?? [];
 
   const [activeId, setActiveId] = useState<string | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -146,11 +142,7 @@ export function ReviewQueue() {
       ) : (
         <p className="muted">{filters.review === "pending" ? "Nothing waits for review. " : ""}No files match these filters.</p>
       )}
-      {query.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
-      )}
+      <LoadMoreButton pages={query} />
       {preview && (
         <PreviewPanel
           upload={preview}

@@ -3,7 +3,9 @@
 import { useEffect, useRef, type RefObject } from "react";
 import type { AdminUploadJson } from "@/lib/api-client/admin-api";
 import { formatBytes } from "@/lib/format-bytes";
+import { ActionsCell } from "../../ui/actions-cell";
 import { ErrorMessage } from "../../ui/error-message";
+import { ScrollTable } from "../../ui/scroll-table";
 import { DecisionButtons, type DecisionHandlers } from "./decision-buttons";
 import { ReviewBadge } from "./review-badge";
 
@@ -35,73 +37,57 @@ function SelectAll({ count, total, onToggleAll }: { count: number; total: number
 /** The queue: one row per file, a checkbox to select it, and its decisions. */
 export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRefs, onActivate, onToggle, onToggleAll, onPreview, onOwner, onApprove, onReject }: Props) {
   return (
-    <div className="table-scroll" role="region" aria-label="Files to review">
-      <table className="table review-table">
-        <caption className="visually-hidden">Files to review</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <SelectAll count={uploads.filter((upload) => selected.has(upload.id)).length} total={uploads.length} onToggleAll={onToggleAll} />
-            </th>
-            {["Name", "Owner", "Size", "Type", "Uploaded", "Review"].map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {uploads.map((upload) => (
-            <tr
-              key={upload.id}
-              ref={(row) => {
-                if (row) rowRefs.current.set(upload.id, row);
-                else rowRefs.current.delete(upload.id);
-              }}
-              tabIndex={-1}
-              data-upload-id={upload.id}
-              className={upload.id === activeId ? "review-row review-row--active" : "review-row"}
-              aria-current={upload.id === activeId ? "true" : undefined}
-              onFocus={() => onActivate(upload.id)}
-            >
-              <td>
-                <input type="checkbox" aria-label={`Select ${upload.name}`} checked={selected.has(upload.id)} onChange={() => onToggle(upload.id)} />
-              </td>
-              <th scope="row" className="table__name" title={upload.folder ? `${upload.folder}/${upload.name}` : upload.name}>
-                {upload.name}
-                {upload.folder && <span className="table__sub muted">in {upload.folder}</span>}
-              </th>
-              <td>
-                {upload.owner.name}
-                <span className="table__sub muted">{upload.owner.email}</span>
-                <button type="button" className="link-button table__sub" onClick={() => onOwner(upload.owner.id)} aria-label={`Only files of ${upload.owner.email}`}>
-                  Only this owner
-                </button>
-              </td>
-              <td>{formatBytes(upload.size)}</td>
-              <td>{upload.contentType}</td>
-              <td>
-                <time dateTime={upload.createdAt}>{dateFormat.format(new Date(upload.createdAt))}</time>
-              </td>
-              <td>
-                <ReviewBadge upload={upload} />
-                <ErrorMessage message={problems.get(upload.id) ?? null} />
-              </td>
-              <td>
-                <div className="table__actions">
-                  <button type="button" className="link-button" onClick={() => onPreview(upload)} aria-label={`Preview ${upload.name}`}>
-                    Preview
-                  </button>
-                  <DecisionButtons upload={upload} busy={busy.has(upload.id)} onApprove={onApprove} onReject={onReject} />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable
+      label="Files to review"
+      className="review-table"
+      caption="Files to review"
+      lead={<SelectAll count={uploads.filter((upload) => selected.has(upload.id)).length} total={uploads.length} onToggleAll={onToggleAll} />}
+      columns={["Name", "Owner", "Size", "Type", "Uploaded", "Review"]}
+    >
+      {uploads.map((upload) => (
+        <tr
+          key={upload.id}
+          ref={(row) => {
+            if (row) rowRefs.current.set(upload.id, row);
+            else rowRefs.current.delete(upload.id);
+          }}
+          tabIndex={-1}
+          data-upload-id={upload.id}
+          className={upload.id === activeId ? "review-row review-row--active" : "review-row"}
+          aria-current={upload.id === activeId ? "true" : undefined}
+          onFocus={() => onActivate(upload.id)}
+        >
+          <td>
+            <input type="checkbox" aria-label={`Select ${upload.name}`} checked={selected.has(upload.id)} onChange={() => onToggle(upload.id)} />
+          </td>
+          <th scope="row" className="table__name" title={upload.folder ? `${upload.folder}/${upload.name}` : upload.name}>
+            {upload.name}
+            {upload.folder && <span className="table__sub muted">in {upload.folder}</span>}
+          </th>
+          <td>
+            {upload.owner.name}
+            <span className="table__sub muted">{upload.owner.email}</span>
+            <button type="button" className="link-button table__sub" onClick={() => onOwner(upload.owner.id)} aria-label={`Only files of ${upload.owner.email}`}>
+              Only this owner
+            </button>
+          </td>
+          <td>{formatBytes(upload.size)}</td>
+          <td>{upload.contentType}</td>
+          <td>
+            <time dateTime={upload.createdAt}>{dateFormat.format(new Date(upload.createdAt))}</time>
+          </td>
+          <td>
+            <ReviewBadge upload={upload} />
+            <ErrorMessage message={problems.get(upload.id) ?? null} />
+          </td>
+          <ActionsCell>
+            <button type="button" className="link-button" onClick={() => onPreview(upload)} aria-label={`Preview ${upload.name}`}>
+              Preview
+            </button>
+            <DecisionButtons upload={upload} busy={busy.has(upload.id)} onApprove={onApprove} onReject={onReject} />
+          </ActionsCell>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

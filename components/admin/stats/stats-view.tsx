@@ -6,6 +6,7 @@ import { adminApi, type DailyStat, type StatsJson } from "@/lib/api-client/admin
 import { formatBytes } from "@/lib/format-bytes";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
+import { ScrollTable } from "../../ui/scroll-table";
 import { REVIEW_LABEL, STATUS_LABEL } from "../labels";
 import { DailyChart } from "./daily-chart";
 
@@ -35,27 +36,15 @@ function DailyTable({ daily }: { daily: DailyStat[] }) {
   return (
     <details className="stat-details">
       <summary>The numbers of the last 30 days</summary>
-      <div className="table-scroll" role="region" aria-label="Uploads per day, table" tabIndex={0}>
-        <table className="table">
-          <caption className="visually-hidden">Uploads and bytes per day</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Uploads</th>
-              <th scope="col">Bytes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {daily.map((day) => (
-              <tr key={day.day}>
-                <th scope="row">{dayLabel(day.day)}</th>
-                <td>{count.format(day.uploads)}</td>
-                <td>{formatBytes(day.bytes)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable label="Uploads per day, table" focusable caption="Uploads and bytes per day" columns={["Day", "Uploads", "Bytes"]} actions={false}>
+        {daily.map((day) => (
+          <tr key={day.day}>
+            <th scope="row">{dayLabel(day.day)}</th>
+            <td>{count.format(day.uploads)}</td>
+            <td>{formatBytes(day.bytes)}</td>
+          </tr>
+        ))}
+      </ScrollTable>
     </details>
   );
 }
@@ -63,29 +52,17 @@ function DailyTable({ daily }: { daily: DailyStat[] }) {
 function TopUploaders({ users }: { users: StatsJson["topUploaders"] }) {
   if (!users.length) return <p className="muted">Nobody stores any files yet.</p>;
   return (
-    <div className="table-scroll" role="region" aria-label="Top uploaders" tabIndex={0}>
-      <table className="table">
-        <caption className="visually-hidden">The 10 users storing the most bytes</caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Stored</th>
-            <th scope="col">Files</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row">
-                {user.name} <span className="muted">{user.email}</span>
-              </th>
-              <td>{formatBytes(user.bytes)}</td>
-              <td>{count.format(user.files)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable label="Top uploaders" focusable caption="The 10 users storing the most bytes" columns={["User", "Stored", "Files"]} actions={false}>
+      {users.map((user) => (
+        <tr key={user.id}>
+          <th scope="row">
+            {user.name} <span className="muted">{user.email}</span>
+          </th>
+          <td>{formatBytes(user.bytes)}</td>
+          <td>{count.format(user.files)}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -7,6 +7,7 @@ import { formatBytes } from "@/lib/format-bytes";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
+import { SelectField } from "../../ui/select-field";
 import { PasswordReset } from "./password-reset";
 import { joinQuota, QUOTA_UNITS, splitQuota, type QuotaUnit } from "./quota-units";
 
@@ -17,6 +18,11 @@ interface Props {
   onClose: () => void;
 }
 
+const ROLE_OPTIONS: Array<{ value: Role; label: string }> = [
+  { value: "USER", label: "User" },
+  { value: "ADMIN", label: "Admin" },
+];
+
 /** Role, trust, disabled state and quota of one user (saved together, only what changed), and a password reset. */
 export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -26,7 +32,7 @@ export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props)
   const [quota, setQuota] = useState(() => splitQuota(user.quotaBytes));
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
-  const ids = { role: useId(), amount: useId(), unit: useId(), quotaHint: useId() };
+  const ids = { amount: useId(), unit: useId(), quotaHint: useId() };
 
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -65,13 +71,7 @@ export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props)
         </button>
       </div>
       <form className="stack" onSubmit={submit} aria-label={`Settings of ${user.email}`}>
-        <label className="field" htmlFor={ids.role}>
-          Role
-          <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            <option value="USER">User</option>
-            <option value="ADMIN">Admin</option>
-          </select>
-        </label>
+        <SelectField label="Role" options={ROLE_OPTIONS} value={role} onChange={(event) => setRole(event.target.value as Role)} />
         <label className="check">
           <input type="checkbox" checked={trusted} onChange={(event) => setTrusted(event.target.checked)} />
           Trusted: their uploads skip review

@@ -1,13 +1,16 @@
 "use client";
 
-import { useInfiniteQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useState } from "react";
 import { adminApi, type AdminUserJson, type Page } from "@/lib/api-client/admin-api";
 import { formatBytes } from "@/lib/format-bytes";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
 import { Field } from "../../ui/field";
-import { TableHead } from "../../ui/table-head";
+import { LoadMoreButton } from "../../ui/load-more-button";
+import { ScrollTable } from "../../ui/scroll-table";
+import { useCursorPages } from "../../ui/use-cursor-pages";
+import { FilterForm } from "../filter-form";
 import { UserDialog } from "./user-dialog";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -20,13 +23,7 @@ export function UsersView() {
   const [q, setQ] = useState("");
   const [managing, setManaging] = useState<string | null>(null);
   const queryKey = ["admin", "users", q];
-  const query = useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam }) => adminApi.listUsers(q, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const users = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const { query, items: users } = useCursorPages(queryKey, (cursor) => adminApi.listUsers(q, cursor));
   const defaultQuotaBytes = query.data?.pages[0]?.defaultQuotaBytes;
   const managed = users.find((user) => user.id === managing);
 
@@ -35,21 +32,11 @@ export function UsersView() {
       data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((user) => (user.id === saved.id ? saved : user)) })) } : data,
     );
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setQ(search.trim());
-  }
-
   return (
     <div className="stack">
-      <form className="filters" role="search" aria-label="Find users" onSubmit={submit}>
+      <FilterForm label="Find users" submitLabel="Search" onSubmit={() => setQ(search.trim())}>
         <Field label="Search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} hint="Part of an e-mail address or a name." />
-        <div className="button-row filters__buttons">
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      </FilterForm>
       {defaultQuotaBytes !== undefined && <p className="muted">Default quota for new accounts: {formatBytes(defaultQuotaBytes)}.</p>}
       {query.isPending ? (
         <p aria-busy="true">Loading users…</p>
@@ -58,38 +45,29 @@ export function UsersView() {
       ) : !users.length ? (
         <p className="muted">No user matches “{q}”.</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label="Users">
-          <table className="table">
-            <TableHead caption="Users" columns={["E-mail", "Name", "Role", "Trusted", "Disabled", "Used / quota", "Files", "Last active"]} />
-            <tbody>
-              {users.map((user) => (
-                <tr key={user.id} data-user-id={user.id}>
-                  <th scope="row">{user.email}</th>
-                  <td>{user.name}</td>
-                  <td>{user.role === "ADMIN" ? <span className="badge">admin</span> : "user"}</td>
-                  <td>{user.trusted ? "yes" : "no"}</td>
-                  <td>{user.disabled ? <span className="badge badge--failed">disabled</span> : "no"}</td>
-                  <td>
-                    {formatBytes(user.usedBytes)} / {formatBytes(user.quotaBytes)}
-                  </td>
-                  <td>{user.files.toLocaleString()}</td>
-                  <td>{user.lastActiveAt ? <time dateTime={user.lastActiveAt}>{dateFormat.format(new Date(user.lastActiveAt))}</time> : <span className="muted">never</span>}</td>
-                  <td>
-                    <button type="button" className="link-button" onClick={() => setManaging(user.id)} aria-label={`Manage ${user.email}`}>
-                      Manage
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable label="Users" caption="Users" columns={["E-mail", "Name", "Role", "Trusted", "Disabled", "Used / quota", "Files", "Last active"]}>
+          {users.map((user) => (
+            <tr key={user.id} data-user-id={user.id}>
+              <th scope="row">{user.email}</th>
+              <td>{user.name}</td>
+              <td>{user.role === "ADMIN" ? <span className="badge">admin</span> : "user"}</td>
+              <td>{user.trusted ? "yes" : "no"}</td>
+              <td>{user.disabled ? <span className="badge badge--failed">disabled</span> : "no"}</td>
+              <td>
+                {formatBytes(user.usedBytes)} / {formatBytes(user.quotaBytes)}
+              </td>
+              <td>{user.files.toLocaleString()}</td>
+              <td>{user.lastActiveAt ? <time dateTime={user.lastActiveAt}>{dateFormat.format(new Date(user.lastActiveAt))}</time> : <span className="muted">never</span>}</td>
+              <td>
+                <button type="button" className="link-button" onClick={() => setManaging(user.id)} aria-label={`Manage ${user.email}`}>
+                  Manage
+                </button>
+              </td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
-      {query.hasNextPage && (
-        <button type="button" className="button button--secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
-      )}
+      <LoadMoreButton pages={query} />
       {managed && defaultQuotaBytes !== undefined && (
         <UserDialog key={managed.id} user={managed} defaultQuotaBytes={defaultQuotaBytes} onSaved={replace} onClose={() => setManaging(null)} />
       )}
