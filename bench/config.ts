@@ -51,6 +51,8 @@ export const config = {
   appUrl: required("APP_URL"),
   appPort: Number(required("PORT")),
   storeDir: required("BENCH_STORE_DIR"),
+  /** The admin the app was started with, who approves the bench's shared file. */
+  admin: { email: required("ADMIN_EMAIL"), password: required("ADMIN_PASSWORD") },
   bucket: required("S3_BUCKET"),
   /** Part size the app was started with (MULTIPART_PART_BYTES), for the report. */
   partBytes: int("MULTIPART_PART_BYTES", 16 * MiB),

@@ -30,6 +30,8 @@ done
 work=$(mktemp -d /var/tmp/slipway-bench.XXXXXX) # on disk, not tmpfs: the OSD's block file grows with the uploads
 export S3_PORT=${ports[0]} CEPH_MON_PORT=${ports[1]} PORT=${ports[2]}
 export S3_ENDPOINT=http://127.0.0.1:$S3_PORT S3_BUCKET=slipway-bench APP_URL=http://127.0.0.1:$PORT
+# The app creates this admin; the bench signs in as it to approve the files it shares (review is on).
+export ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password-0123
 export BENCH_STORE_DIR=$work/store BENCH_OUTPUT=$(realpath -m "${BENCH_OUTPUT:-bench/results.json}")
 app_pid=
 
@@ -86,7 +88,6 @@ start_app() {
   step "app on $APP_URL (MULTIPART_PART_BYTES=$MULTIPART_PART_BYTES)"
   rm -rf "$work/app"
   SLIPWAY_DATA_DIR=$work/app DEFAULT_QUOTA_BYTES=$((20 * 1024 ** 3)) \
-    ADMIN_EMAIL=admin@bench.local ADMIN_PASSWORD=bench-admin-password-0123 \
     setsid bash "$app_root/scripts/serve.sh" >"$work/app.log" 2>&1 &
   app_pid=$!
   local deadline=$((SECONDS + 180))

@@ -12,11 +12,9 @@ export interface SharedFile {
   remove(): Promise<void>;
 }
 
-/** Uploads a 1 KiB file the way the page does (slot, presigned PUT, complete), over HTTP as `account`. */
-export async function shareFile(account: Account): Promise<SharedFile> {
-  const jar = new CookieJar();
-  await jar.signIn(config.appUrl, account.email, account.password);
-  const api = async (path: string, method = "GET", body?: unknown) => {
+/** Calls the API as whoever signed in to `jar`; throws on any answer but 2xx. */
+function apiAs(jar: CookieJar) {
+  return async (path: string, method = "GET", body?: unknown) => {
     const response = await jar.fetch(`${config.appUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -26,6 +24,13 @@ export async function shareFile(account: Account): Promise<SharedFile> {
     if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
     return text ? JSON.parse(text) : undefined;
   };
+}
+
+/** Uploads a 1 KiB file the way the page does (slot, presigned PUT, complete), over HTTP as `account`; the admin approves it. */
+export async function shareFile(account: Account): Promise<SharedFile> {
+  const jar = new CookieJar();
+  await jar.signIn(config.appUrl, account.email, account.password);
+  const api = apiAs(jar);
 
   const bytes = randomBytes(1024);
   const created = await api("/api/uploads", "POST", { name: "shared.bin", type: "application/octet-stream", size: bytes.length });
@@ -34,6 +39,9 @@ export async function shareFile(account: Account): Promise<SharedFile> {
   if (!put.ok) throw new Error(`PUT to the presigned URL answered ${put.status}: ${(await put.text()).slice(0, 300)}`);
   const id: string = created.upload.id;
   await api(`/api/uploads/${id}/complete`, "POST");
+  const admin = new CookieJar();
+  await admin.signIn(config.appUrl, config.admin.email, config.admin.password);
+  await apiAs(admin)(`/api/admin/uploads/${id}/review`, "POST", { decision: "approve" });
 
   return {
     async newLink() {
