@@ -140,6 +140,10 @@ test("review: the preview starts blurred until Reveal; an approved file is share
     .click();
   const preview = adminPage.getByRole("region", { name: `Preview: ${first.name}` });
   await expect(preview.getByRole("heading", { name: `Preview: ${first.name}` })).toBeFocused();
+  // A wide screen keeps the preview beside the queue, not below it.
+  await adminPage.setViewportSize({ width: 1366, height: 800 });
+  const [row, panel] = await Promise.all([queueRow(adminPage, first.name).boundingBox(), preview.boundingBox()]);
+  expect(panel && row && panel.x >= row.x + 200 && panel.y < row.y + row.height).toBe(true);
   const image = preview.getByRole("img", { name: `Preview of ${first.name}` });
   await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(64);
   expect(await image.evaluate((element) => getComputedStyle(element).filter)).toBe("blur(24px)");
