@@ -20,7 +20,7 @@ async function errorCode(client: APIRequestContext, path: string) {
   return [response.status(), response.status() >= 400 ? (await response.json()).error.code : null];
 }
 
-test("the admin disables a user in the UI: their next request is 403 account_disabled and their link 410; enabled again, both work", async ({ page, playwright }) => {
+test("the admin disables a user in the UI: their next request is 403 account_disabled and their link 410; enabled again, both work", async ({ page, playwright, browser }) => {
   const owner = await playwright.request.newContext({ baseURL: e2eServer.url });
   const anonymous = await playwright.request.newContext({ baseURL: e2eServer.url });
   const account = await signUpTrustedApi(owner);
@@ -41,6 +41,14 @@ test("the admin disables a user in the UI: their next request is 403 account_dis
 
   expect(await errorCode(owner, "/api/uploads")).toEqual([403, "account_disabled"]);
   expect(await errorCode(anonymous, download)).toEqual([410, "link_suspended"]);
+  // Signing in again with the right password says why it is refused.
+  const elsewhere = await browser.newPage({ baseURL: e2eServer.url });
+  await elsewhere.goto("/signin");
+  await elsewhere.getByLabel("Email").fill(account.email);
+  await elsewhere.getByLabel("Password").fill(account.password);
+  await elsewhere.getByRole("button", { name: "Sign in" }).click();
+  await expect(elsewhere.getByRole("alert").filter({ hasText: "disabled by an administrator" })).toBeVisible();
+  await elsewhere.close();
 
   const again = await manage(page, account.email);
   await again.getByLabel(/^Disabled/).uncheck();

@@ -54,6 +54,8 @@ export const authOptions: NextAuthOptions = {
         // A disabled account is named only after its password was right.
         const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
         await recordAuditEvent({ actorId: user?.id ?? null, action: "account.signin_failed", target: user?.id, data: { email, reason }, meta });
+        // Said only to someone who knows the password; next-auth shows a thrown message on the form.
+        if (reason === "disabled") throw new Error("Your account has been disabled by an administrator. Ask them to enable it again.");
         return null;
       },
     }),

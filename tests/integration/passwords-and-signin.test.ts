@@ -147,7 +147,7 @@ describe("sign-in auditing", () => {
     expect(await authorize({ email: user.email, password: "wrong password" }, headers)).toBeNull();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect(await authorize({ email: user.email, password: "wrong password" }, headers)).toBeNull();
-    expect(await authorize({ email: user.email, password: testPassword }, headers)).toBeNull();
+    await expect(authorize({ email: user.email, password: testPassword }, headers)).rejects.toThrow("disabled by an administrator");
 
     const rows = await db.auditEvent.findMany({ where: { action: "account.signin_failed" }, orderBy: { createdAt: "asc" } });
     const mine = rows.filter((row) => [unknown.toLowerCase(), user.email].includes((row.data as { email: string }).email));

@@ -64,7 +64,9 @@ describe("session user", () => {
     expect(await authorize({ email: user.email, password: "wrong password" })).toBeNull();
     expect(await authorize({ email: "nobody@test.local", password })).toBeNull();
     await db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    expect(await authorize({ email: user.email, password })).toBeNull();
+    expect(await authorize({ email: user.email, password: "wrong password" })).toBeNull();
+    // The right password is told why: the account is disabled, not the password wrong.
+    await expect(authorize({ email: user.email, password })).rejects.toThrow("disabled by an administrator");
   });
 
   it("stores passwords as argon2id hashes", async () => {
