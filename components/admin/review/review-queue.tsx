@@ -119,43 +119,48 @@ export function ReviewQueue() {
         </button>
       </div>
       {decisions.bulkLines && <BulkResults lines={decisions.bulkLines} onDismiss={decisions.clearBulkLines} />}
-      {query.isPending ? (
-        <p aria-busy="true">Loading the queue…</p>
-      ) : query.isError ? (
-        <ErrorMessage message={`The queue could not be loaded: ${describeUploadError(query.error)}`} />
-      ) : uploads.length ? (
-        <ReviewTable
-          uploads={uploads}
-          activeId={activeId}
-          selected={selected}
-          busy={decisions.busy}
-          problems={decisions.problems}
-          rowRefs={rowRefs}
-          onActivate={setActiveId}
-          onToggle={toggle}
-          onToggleAll={() => setSelected(chosen.length === uploads.length ? new Set() : new Set(uploads.map((upload) => upload.id)))}
-          onPreview={openPreview}
-          onOwner={(owner) => apply({ ...filters, owner })}
-          onApprove={approve}
-          onReject={reject}
-        />
-      ) : (
-        <p className="muted">{filters.review === "pending" ? "Nothing waits for review. " : ""}No files match these filters.</p>
-      )}
-      <LoadMoreButton pages={query} />
-      {preview && (
-        <PreviewPanel
-          upload={preview}
-          headingRef={previewHeading}
-          busy={decisions.busy.has(preview.id)}
-          onApprove={approve}
-          onReject={reject}
-          onClose={() => {
-            setPreviewId(null);
-            rowRefs.current.get(preview.id)?.focus();
-          }}
-        />
-      )}
+      {/* On a wide screen the preview stays beside the list while the reviewer moves through it. */}
+      <div className={preview ? "review-layout review-layout--previewing" : "review-layout"}>
+        <div className="stack">
+          {query.isPending ? (
+            <p aria-busy="true">Loading the queue…</p>
+          ) : query.isError ? (
+            <ErrorMessage message={`The queue could not be loaded: ${describeUploadError(query.error)}`} />
+          ) : uploads.length ? (
+            <ReviewTable
+              uploads={uploads}
+              activeId={activeId}
+              selected={selected}
+              busy={decisions.busy}
+              problems={decisions.problems}
+              rowRefs={rowRefs}
+              onActivate={setActiveId}
+              onToggle={toggle}
+              onToggleAll={() => setSelected(chosen.length === uploads.length ? new Set() : new Set(uploads.map((upload) => upload.id)))}
+              onPreview={openPreview}
+              onOwner={(owner) => apply({ ...filters, owner })}
+              onApprove={approve}
+              onReject={reject}
+            />
+          ) : (
+            <p className="muted">{filters.review === "pending" ? "Nothing waits for review. " : ""}No files match these filters.</p>
+          )}
+          <LoadMoreButton pages={query} />
+        </div>
+        {preview && (
+          <PreviewPanel
+            upload={preview}
+            headingRef={previewHeading}
+            busy={decisions.busy.has(preview.id)}
+            onApprove={approve}
+            onReject={reject}
+            onClose={() => {
+              setPreviewId(null);
+              rowRefs.current.get(preview.id)?.focus();
+            }}
+          />
+        )}
+      </div>
       {rejecting && (
         <NoteDialog
           subject={rejecting.bulk ? `${rejecting.uploads.length} selected files` : `“${rejecting.uploads[0].name}”`}
