@@ -6,7 +6,7 @@ import { recordAuditEvent } from "./audit/record-audit-event";
 import { clientIp } from "./client-ip";
 import { db } from "./db";
 import { env } from "./env";
-import { HttpError } from "./errors";
+import { accountDisabled, notAnAdmin, notSignedIn } from "./access-refusals";
 import type { Role } from "./generated/prisma/enums";
 import { verifyPassword } from "./password";
 import { hit } from "./rate-limit";
@@ -94,8 +94,8 @@ export async function getSessionUser(): Promise<SessionUser | null> {
 /** The signed-in user: 401 without a usable session, 403 for an account an admin disabled. */
 export async function requireUser(): Promise<SessionUser> {
   const answer = await readSession();
-  if (!answer) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
-  if (answer.user.disabled) throw new HttpError({ code: "account_disabled", message: "Your account has been disabled by an administrator." });
+  if (!answer) throw notSignedIn();
+  if (answer.user.disabled) throw accountDisabled();
   const { disabled: _disabled, ...user } = answer.user;
   return user;
 }
@@ -103,6 +103,6 @@ export async function requireUser(): Promise<SessionUser> {
 /** The signed-in admin: 401 / 403 account_disabled as requireUser, 403 forbidden for everyone else. */
 export async function requireAdmin(): Promise<SessionUser> {
   const user = await requireUser();
-  if (user.role !== "ADMIN") throw new HttpError({ code: "forbidden", message: "Only administrators can do this." });
+  if (user.role !== "ADMIN") throw notAnAdmin();
   return user;
 }

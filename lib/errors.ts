@@ -26,6 +26,9 @@ export class HttpError extends Error {
 
 export const notFound = (what = "Resource") => new HttpError({ code: "not_found", message: `${what} not found.` });
 
+/** A keyset cursor that names no row the list can continue from. */
+export const invalidCursor = () => new HttpError({ code: "invalid_cursor", message: "That page cursor is not valid here. Start again from the first page." });
+
 // Prisma codes for a database that is overloaded, timing out or briefly gone: worth a retry, not a 500.
 const DATABASE_BUSY = new Set([
   "P1001", // cannot reach the server

@@ -2,6 +2,7 @@
 
 import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
+import { copyOrSelect } from "../ui/copy-or-select";
 
 /**
  * The new link's address, shown this once (only its hash is stored): copy button and QR code.
@@ -25,16 +26,7 @@ export function NewLinkPanel({ url, onNotice }: { url: string; onNotice: (messag
     };
   }, [url]);
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      onNotice("Link copied to the clipboard.");
-    } catch {
-      // No clipboard access (permissions, insecure origin): select it so Ctrl+C works.
-      input.current?.select();
-      onNotice("Copying is blocked here: the link is selected, press Ctrl+C (⌘C) to copy it.");
-    }
-  }
+  const copy = async () => onNotice(await copyOrSelect(url, input, "link"));
 
   return (
     <section className="new-link" aria-labelledby="new-link-title">

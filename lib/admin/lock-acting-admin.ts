@@ -1,4 +1,4 @@
-import { HttpError } from "../errors";
+import { accountDisabled, notAnAdmin, notSignedIn } from "../access-refusals";
 import { Prisma } from "../generated/prisma/client";
 
 /**
@@ -12,7 +12,7 @@ export async function lockActingAdmin(tx: Prisma.TransactionClient, adminId: str
   const rows = await tx.$queryRaw<Array<{ id: string; role: string; disabledAt: Date | null }>>`
     SELECT "id", "role", "disabledAt" FROM "User" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
   const admin = rows.find((row) => row.id === adminId);
-  if (!admin) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
-  if (admin.disabledAt) throw new HttpError({ code: "account_disabled", message: "Your account has been disabled by an administrator." });
-  if (admin.role !== "ADMIN") throw new HttpError({ code: "forbidden", message: "Only administrators can do this." });
+  if (!admin) throw notSignedIn();
+  if (admin.disabledAt) throw accountDisabled();
+  if (admin.role !== "ADMIN") throw notAnAdmin();
 }

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { HttpError } from "../errors";
+import { invalidCursor } from "../errors";
 import { queryAuditPage } from "./query-audit-page";
 import { resolveAuditFilter, type AuditFilterInput } from "./resolve-audit-filter";
 import { serializeAuditEvent } from "./serialize-audit-event";
@@ -12,7 +12,7 @@ export interface ListAuditQuery extends AuditFilterInput {
 /** A page of the audit log, newest first; `nextCursor` is the id of the last event on it. */
 export async function listAuditEvents({ cursor, limit, ...filters }: ListAuditQuery) {
   const after = cursor ? await db.auditEvent.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } }) : null;
-  if (cursor && !after) throw new HttpError({ code: "invalid_cursor", message: "That page cursor is not valid. Start again from the first page." });
+  if (cursor && !after) throw invalidCursor();
   const filter = await resolveAuditFilter(filters);
   if (!filter) return { items: [], nextCursor: null };
   const rows = await queryAuditPage(filter, after, limit + 1);

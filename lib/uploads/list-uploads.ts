@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { HttpError } from "../errors";
+import { invalidCursor } from "../errors";
 import { serializeUpload } from "./serialize-upload";
 
 /**
@@ -10,7 +10,7 @@ export async function listUploads(userId: string, { cursor, limit }: { cursor?: 
   // The cursor row fixes where the page starts: it must be the caller's, or another user's
   // upload would leak its position (and existence) through the page it produces.
   if (cursor && !(await db.upload.findFirst({ where: { id: cursor, ownerId: userId }, select: { id: true } }))) {
-    throw new HttpError({ code: "invalid_cursor", message: "That page cursor is not valid here. Start again from the first page." });
+    throw invalidCursor();
   }
   const rows = await db.upload.findMany({
     where: { ownerId: userId, status: { notIn: ["ABORTED", "EXPIRED", "DELETED"] } },

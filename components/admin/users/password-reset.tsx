@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { adminApi, type AdminUserJson } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
+import { copyOrSelect } from "../../ui/copy-or-select";
 import { ErrorMessage } from "../../ui/error-message";
 
 /** A new random password for the user, shown this once with a copy button; their sessions end. */
@@ -12,15 +13,7 @@ export function PasswordReset({ user }: { user: AdminUserJson }) {
   const [notice, setNotice] = useState("");
   const reset = useMutation({ mutationFn: () => adminApi.resetPassword(user.id), onSuccess: () => setNotice("") });
 
-  async function copy(password: string) {
-    try {
-      await navigator.clipboard.writeText(password);
-      setNotice("Password copied to the clipboard.");
-    } catch {
-      input.current?.select();
-      setNotice("Copying is blocked here: the password is selected, press Ctrl+C (⌘C) to copy it.");
-    }
-  }
+  const copy = async (password: string) => setNotice(await copyOrSelect(password, input, "password"));
 
   return (
     <section className="stack" aria-labelledby="reset-title">

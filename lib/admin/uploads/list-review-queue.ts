@@ -1,23 +1,21 @@
 import { db } from "../../db";
-import { HttpError } from "../../errors";
+import { invalidCursor } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
+import { likeLiteral } from "../../like-pattern";
 import type { ReviewState } from "../../generated/prisma/enums";
 import type { ReviewFilter, ReviewQueueQuery } from "../../validations/admin-uploads";
 import { adminUploadInclude, serializeAdminUpload } from "./serialize-admin-upload";
 
 const REVIEW_STATE: Record<Exclude<ReviewFilter, "all">, ReviewState> = { pending: "PENDING", approved: "APPROVED", rejected: "REJECTED", none: "NONE" };
 
-/** A LIKE pattern matching `text` literally (backslash is PostgreSQL's default LIKE escape). */
-const literal = (text: string) => text.replace(/[\\%_]/g, "\\$&");
-
 /** The WHERE of the queue: finished uploads, then each filter that was given. */
 function conditions(query: ReviewQueueQuery): Prisma.Sql[] {
   const where = [Prisma.sql`u."status" = 'COMPLETE'`];
   if (query.review !== "all") where.push(Prisma.sql`u."review" = ${REVIEW_STATE[query.review]}::"ReviewState"`);
   if (query.owner) where.push(Prisma.sql`u."ownerId" = ${query.owner}`);
-  if (query.type) where.push(query.type.endsWith("/") ? Prisma.sql`u."contentType" LIKE ${`${literal(query.type)}%`}` : Prisma.sql`u."contentType" = ${query.type}`);
+  if (query.type) where.push(query.type.endsWith("/") ? Prisma.sql`u."contentType" LIKE ${`${likeLiteral(query.type)}%`}` : Prisma.sql`u."contentType" = ${query.type}`);
   if (query.q) {
-    const pattern = `%${literal(query.q)}%`;
+    const pattern = `%${likeLiteral(query.q)}%`;
     // Ten thousand users are a small table: matching owners are found once, as a hashed subplan.
     where.push(Prisma.sql`(u."originalName" ILIKE ${pattern} OR u."ownerId" IN (SELECT o."id" FROM "User" AS o WHERE o."email" ILIKE ${pattern}))`);
   }
@@ -37,7 +35,7 @@ function conditions(query: ReviewQueueQuery): Prisma.Sql[] {
  */
 export async function listReviewQueue(query: ReviewQueueQuery) {
   if (query.cursor && !(await db.upload.findUnique({ where: { id: query.cursor }, select: { id: true } }))) {
-    throw new HttpError({ code: "invalid_cursor", message: "That page cursor is not valid here. Start again from the first page." });
+    throw invalidCursor();
   }
   const oldestFirst = query.review === "pending";
   const [after, direction] = oldestFirst ? [Prisma.raw(">"), Prisma.raw("ASC")] : [Prisma.raw("<"), Prisma.raw("DESC")];

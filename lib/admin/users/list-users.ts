@@ -1,12 +1,13 @@
 import { db } from "../../db";
 import { env } from "../../env";
-import { HttpError } from "../../errors";
+import { invalidCursor } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
+import { likeLiteral } from "../../like-pattern";
 import type { ListUsersInput } from "../../validations/admin-users";
 import { type AdminUserRow, serializeAdminUser } from "./serialize-admin-user";
 
 /** `q` as an ILIKE pattern matching it anywhere, its own % and _ taken literally. */
-const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const containing = (q: string) => `%${likeLiteral(q)}%`;
 
 /**
  * Users by e-mail, a page at a time; `nextCursor` is the id of the last user on the page. Usage
@@ -16,7 +17,7 @@ const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  */
 export async function listUsers({ q, cursor, limit }: ListUsersInput) {
   const after = cursor ? await db.user.findUnique({ where: { id: cursor }, select: { email: true } }) : null;
-  if (cursor && !after) throw new HttpError({ code: "invalid_cursor", message: "That page cursor is not valid here. Start again from the first page." });
+  if (cursor && !after) throw invalidCursor();
 
   const conditions: Prisma.Sql[] = [];
   if (after) conditions.push(Prisma.sql`u."email" > ${after.email}`);
