@@ -6,7 +6,9 @@ const integration = (db: "pglite" | "postgres") => ({
   test: {
     name: `integration-${db}`,
     include: ["tests/integration/**/*.test.ts"],
-    env: { VITEST_PROJECT_DB: db },
+    // Scanning is off unless a file turns it on (tests/support/use-clamd.ts): most tests are not about
+    // scanning and would otherwise wait for it before sharing. The run's clamd stays reachable.
+    env: { VITEST_PROJECT_DB: db, CLAMD_HOST: "", TEST_CLAMD_HOST: process.env.CLAMD_HOST ?? "", TEST_CLAMD_PORT: process.env.CLAMD_PORT ?? "" },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/use-database.ts"],
   },

@@ -54,6 +54,7 @@ CREATE TEMP TABLE bench_types AS
 
 INSERT INTO "Upload" ("id", "ownerId", "key", "originalName", "contentType", "size", "strategy", "partSize", "partCount",
                       "status", "review", "reviewerId", "reviewNote", "reviewedAt", "quarantinedAt", "etag",
+                      "processing", "sha256", "scanSignature",
                       "expiresAt", "completedAt", "deletedAt", "createdAt", "updatedAt")
 SELECT s.id, s.owner, 'u/' || s.owner || '/' || s.id || '/' || named.name, named.name, t.type, s.size,
        CASE WHEN s.size > 33554432 THEN 'MULTIPART' ELSE 'SINGLE' END::"UploadStrategy",
@@ -65,6 +66,10 @@ SELECT s.id, s.owner, 'u/' || s.owner || '/' || s.id || '/' || named.name, named
        CASE WHEN s.review IN ('APPROVED', 'REJECTED') THEN s.created + interval '2 hours' END,
        CASE WHEN s.review = 'REJECTED' AND s.g % 2 = 0 THEN s.created + interval '2 hours' END,
        CASE WHEN s.status IN ('COMPLETE', 'DELETED') THEN md5(s.id) END,
+       -- Processed: one in a thousand infected, files over clamd's 2 GiB too large to scan, the rest clean.
+       CASE WHEN s.status <> 'COMPLETE' THEN NULL WHEN s.g % 1000 = 7 THEN 'INFECTED' WHEN s.size > 2147483645 THEN 'TOO_LARGE_TO_SCAN' ELSE 'CLEAN' END::"ProcessingState",
+       CASE WHEN s.status = 'COMPLETE' THEN md5(s.id) || md5(s.base) END,
+       CASE WHEN s.status = 'COMPLETE' AND s.g % 1000 = 7 THEN 'Slipway.Test.EICAR.UNOFFICIAL' END,
        s.created + interval '1 day',
        CASE WHEN s.status IN ('COMPLETE', 'DELETED') THEN s.created + interval '1 minute' END,
        CASE WHEN s.status = 'DELETED' THEN s.created + interval '30 days' END,

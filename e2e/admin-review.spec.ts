@@ -5,7 +5,7 @@ import { dropFiles } from "./support/drop-files";
 import { solidPng } from "./support/png";
 import { e2eServer } from "./support/server";
 import { admin, signInApi, signInUi, signUpApi, type Account } from "./support/session";
-import { uploadViaApi } from "./support/uploads";
+import { uploadViaApi, waitUntilProcessed } from "./support/uploads";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -32,6 +32,7 @@ test("keyboard: j and k move through the queue, a approves, r rejects with a not
   const names = ["k-first.txt", "k-second.txt", "k-third.txt"];
   const ids: string[] = [];
   for (const name of names) ids.push(await uploadViaApi(owner, { name, type: "text/plain", bytes: Buffer.from(`${name}\n`) }));
+  for (const id of ids) await waitUntilProcessed(owner, id); // approval waits for the virus scan
 
   await signInUi(page, admin);
   await openQueue(page, account);
@@ -119,6 +120,7 @@ test("review: the preview starts blurred until Reveal; an approved file is share
   const stranger = await playwright.request.newContext({ baseURL: e2eServer.url });
   const first = { name: `review-${Date.now()}.png`, type: "image/png", bytes: solidPng([220, 40, 40]) };
   const firstId = await dropAndWait(page, first);
+  await waitUntilProcessed(page.request, firstId); // approval waits for the virus scan
 
   // Waiting for review: the owner sees so, and cannot share it yet.
   await page.reload();
@@ -170,6 +172,7 @@ test("review: the preview starts blurred until Reveal; an approved file is share
   expect((await adminPage.request.patch(`/api/admin/users/${userId}`, { data: { trusted: true } })).status()).toBe(200);
   const second = { name: `trusted-${Date.now()}.png`, type: "image/png", bytes: solidPng([40, 40, 220]) };
   const secondId = await dropAndWait(page, second);
+  await waitUntilProcessed(page.request, secondId);
   const sharedLink = await page.request.post(`/api/uploads/${secondId}/links`, { data: { expiresInSeconds: 600 } });
   expect(sharedLink.status()).toBe(201);
   const { url } = await sharedLink.json();

@@ -4,7 +4,7 @@ import { must } from "../tests/support/must";
 import { e2eServer } from "./support/server";
 import { admin, signInApi, signInUi, signUpApi } from "./support/session";
 import { signUpTrustedApi } from "./support/trust";
-import { uploadViaApi } from "./support/uploads";
+import { uploadViaApi, waitUntilProcessed } from "./support/uploads";
 
 /** Opens the dialog of `email` on the admin's users page. */
 async function manage(page: Page, email: string) {
@@ -27,6 +27,7 @@ test("the admin disables a user in the UI: their next request is 403 account_dis
   await signInApi(owner, account);
   const bytes = randomBytes(4096);
   const id = await uploadViaApi(owner, { name: "kept.bin", type: "application/octet-stream", bytes });
+  await waitUntilProcessed(owner, id);
   const { url } = await (await owner.post(`/api/uploads/${id}/links`, { data: { expiresInSeconds: 600 } })).json();
   const download = `${new URL(url).pathname}/download`;
   expect(await errorCode(anonymous, download)).toEqual([302, null]);

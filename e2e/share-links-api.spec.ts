@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { e2eServer } from "./support/server";
 import { signInApi, signUpApi } from "./support/session";
 import { signUpTrustedApi } from "./support/trust";
-import { uploadViaApi } from "./support/uploads";
+import { uploadViaApi, waitUntilProcessed } from "./support/uploads";
 
 // The share-link HTTP contract as scripts see it (JSON errors); the pages are in share-links.spec.ts.
 // Review is on (REVIEW_MODE=required): the owners are trusted, so their files can be shared at once.
@@ -12,6 +12,7 @@ test("share links over HTTP: 302 to a short-lived GET, passwords, revocation, un
   await signInApi(owner, await signUpTrustedApi(owner));
   const bytes = randomBytes(2048);
   const uploadId = await uploadViaApi(owner, { name: "shared.bin", type: "application/octet-stream", bytes });
+  await waitUntilProcessed(owner, uploadId);
 
   const created = await owner.post(`/api/uploads/${uploadId}/links`, { data: { expiresInSeconds: 600 } });
   expect(created.status()).toBe(201);
@@ -49,6 +50,7 @@ test("new input paths refuse bad input with 4xx JSON and change nothing: owner d
   const owner = page.request;
   await signInApi(owner, await signUpTrustedApi(owner));
   const id = await uploadViaApi(owner, { name: "kept.bin", type: "application/octet-stream", bytes: randomBytes(1024) });
+  await waitUntilProcessed(owner, id);
   const anonymous = await playwright.request.newContext({ baseURL: e2eServer.url });
   const other = await playwright.request.newContext({ baseURL: e2eServer.url });
   await signInApi(other, await signUpApi(other));

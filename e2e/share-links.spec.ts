@@ -6,7 +6,7 @@ import { dropFiles } from "./support/drop-files";
 import { e2eServer } from "./support/server";
 import { signInApi, signInUi } from "./support/session";
 import { signUpTrustedApi } from "./support/trust";
-import { uploadViaApi } from "./support/uploads";
+import { uploadViaApi, waitUntilProcessed } from "./support/uploads";
 
 const NAME = 'résumé 日本語 "q".pdf';
 
@@ -127,6 +127,7 @@ test("a link that expires in a few seconds answers 410 once it has expired; unkn
   const account = await signUpTrustedApi(page.request);
   await signInApi(page.request, account);
   const id = await uploadViaApi(page.request, { name: "brief.txt", type: "text/plain", bytes: Buffer.from("short-lived\n") });
+  await waitUntilProcessed(page.request, id);
   const created = await page.request.post(`/api/uploads/${id}/links`, { data: { expiresInSeconds: 5 } });
   expect(created.status()).toBe(201);
   const { url, link } = await created.json();

@@ -7,6 +7,7 @@ import { PrismaClient } from "./generated/prisma/client";
 
 interface Handle {
   client: PrismaClient;
+  pglite?: PGlite;
   close: () => Promise<void>;
 }
 
@@ -19,6 +20,7 @@ function open(): Handle {
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     client,
+    pglite,
     close: async () => {
       await client.$disconnect();
       await pglite.close();
@@ -42,6 +44,11 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** The embedded database, for the job queue to share (it holds one connection); undefined with PostgreSQL. */
+export function embeddedDatabase(): PGlite | undefined {
+  return handle().pglite;
+}
 
 /** Closes the connection (PGlite flushes and releases its directory). Safe to call twice. */
 export async function closeDb(): Promise<void> {

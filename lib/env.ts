@@ -68,6 +68,32 @@ const schema = z.object({
   /** What rejecting a file does to its object: keep it under quarantine/ (it can be approved later) or delete it. */
   REJECT_ACTION: z.enum(["quarantine", "delete"]).default("quarantine"),
 
+  /** clamd to scan finished uploads with (INSTREAM over TCP); unset: files are processed without a scan. */
+  CLAMD_HOST: z.string().min(1).optional(),
+  CLAMD_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  /**
+   * How long clamd may stay silent before the attempt fails (and is retried). clamd scans only once
+   * the whole stream has arrived: measured here, ~27 s of silence for 1 GiB.
+   */
+  CLAMD_TIMEOUT_MS: z.coerce.number().int().min(100).default(300_000),
+  /** Largest file sent to clamd: keep it equal to clamd's StreamMaxLength (clamd's own default is 100 MiB). */
+  SCAN_MAX_BYTES: bytes.max(4 * 1024 ** 3 - 1).default(100 * 1024 ** 2),
+  /** Whether a file whose scan failed every attempt may still be shared (fail-open). */
+  SCAN_FAIL_OPEN: bool.default(false),
+  /** Attempts of one processing job before the file is marked failed (with backoff in between). */
+  PROCESSING_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  /** First wait before an attempt is retried; doubles each time, up to ten minutes. */
+  PROCESSING_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(10),
+  /** A running job whose worker sends no heartbeat for this long is given up and run again (pg-boss: >= 10). */
+  PROCESSING_HEARTBEAT_SECONDS: z.coerce.number().int().min(10).default(30),
+  /** Run the job workers inside the app process (`false` when `npm run worker` processes do the work). */
+  WORKER_IN_APP: bool.default(true),
+  /** Processing jobs one process runs at a time. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Images above this size or pixel count get no thumbnail (their other checks still run). */
+  THUMBNAIL_MAX_BYTES: bytes.default(64 * 1024 ** 2),
+  THUMBNAIL_MAX_PIXELS: bytes.default(100_000_000),
+
   /** Share-link requests (page and download) one client address may make per minute. */
   LINK_ACCESS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Requests one share link may receive per minute from everyone together. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test (`npm test`; scripts/test.sh installs everything first): types, lint and
-# format, unit, storage and integration (real radosgw, PGlite and PostgreSQL), migrations,
+# format, unit, storage and integration (real radosgw and clamd, PGlite and PostgreSQL), migrations,
 # end-to-end in Chromium against `next build` + `next start`, the small benchmark, the admin
 # queries on a seeded database, and the README's run command on an empty data dir.
 set -euo pipefail
@@ -32,13 +32,15 @@ stop_child() {
 trap 'stop_child; exit 130' INT
 trap 'stop_child; exit 143' TERM
 
-step "object store (a fresh one for this run, on free ports)"
+step "object store and clamd (fresh ones for this run, on free ports)"
 store_dir=$(mktemp -d /var/tmp/slipway-test-store.XXXXXX)
 S3_PORT=$(bash scripts/free-port.sh)
 CEPH_MON_PORT=$(bash scripts/free-port.sh)
-export S3_PORT CEPH_MON_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT
-trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
+CLAMD_PORT=$(bash scripts/free-port.sh)
+export S3_PORT CEPH_MON_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT CLAMD_HOST=127.0.0.1 CLAMD_PORT
+trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/clamd.sh stop || true; SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
 SLIPWAY_DATA_DIR=$store_dir run bash scripts/object-store.sh start
+SLIPWAY_DATA_DIR=$store_dir run bash scripts/clamd.sh start
 S3_BUCKET=slipway-test APP_URL=http://127.0.0.1:3100 run bash scripts/tsx-server.sh scripts/bootstrap-bucket.ts
 
 step "typecheck, lint, format"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs everything, starts the local object store and Slipway on http://127.0.0.1:${PORT:-3000}
-# with the embedded database under $SLIPWAY_DATA_DIR (default .data). Ctrl-C (or SIGTERM) stops
-# the app and the object store this script started.
+# Installs everything, starts the local object store, clamd and Slipway on
+# http://127.0.0.1:${PORT:-3000} with the embedded database under $SLIPWAY_DATA_DIR (default .data).
+# Ctrl-C (or SIGTERM) stops the app, and the object store and clamd this script started.
 #   scripts/up.sh          a production build, built when the sources changed (`npm start`)
 #   scripts/up.sh --dev    `next dev` with hot reload instead, no build (`npm run dev`)
 set -euo pipefail
@@ -21,8 +21,10 @@ bash scripts/install.sh
 # Set before anything starts, so an interrupted start is cleaned up too.
 app=""
 local_store=false
+local_clamd=false
 cleanup() {
   if [[ -n $app ]]; then kill -TERM "$app" 2>/dev/null && wait "$app" 2>/dev/null || true; fi
+  if $local_clamd; then bash scripts/clamd.sh stop || true; fi
   if $local_store; then bash scripts/object-store.sh stop; fi
 }
 trap cleanup EXIT
@@ -33,6 +35,14 @@ if [[ -z ${S3_ENDPOINT:-} ]]; then
   local_store=true
   bash scripts/object-store.sh start
   export S3_ENDPOINT=http://127.0.0.1:${S3_PORT:-7480}
+fi
+
+# CLAMD_HOST set means "scan with that clamd": the local one is neither started nor stopped.
+if [[ -z ${CLAMD_HOST:-} ]]; then
+  local_clamd=true
+  bash scripts/clamd.sh start
+  SCAN_MAX_BYTES=$(bash scripts/clamd.sh limit)
+  export CLAMD_HOST=127.0.0.1 CLAMD_PORT=${CLAMD_PORT:-3310} SCAN_MAX_BYTES
 fi
 
 if [[ ${1:-} == --dev ]]; then

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { linksApi } from "@/lib/api-client/links-api";
-import type { UploadJson } from "@/lib/uploads/serialize-upload";
+import type { UploadJson } from "@/lib/uploads/upload-json";
 import type { CreateLinkInput } from "@/lib/validations/link";
 import { ErrorMessage } from "../ui/error-message";
 import { CreateLinkForm } from "./create-link-form";

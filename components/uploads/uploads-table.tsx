@@ -5,16 +5,32 @@ import { useState } from "react";
 import { formatBytes } from "@/lib/format-bytes";
 import { uploadsApi } from "@/lib/api-client/uploads-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
-import type { UploadJson } from "@/lib/uploads/serialize-upload";
-import { uploadAvailability } from "@/lib/uploads/upload-status";
+import type { UploadJson } from "@/lib/uploads/upload-json";
+import { OWNER_DOWNLOADABLE, type UploadAvailability } from "@/lib/uploads/upload-status";
 import { ShareDialog } from "../links/share-dialog";
+import { isChecking } from "../processing/processing-words";
+import { Sha256Field } from "../processing/sha256-field";
+import { Thumbnail } from "../processing/thumbnail";
 import { ActionsCell } from "../ui/actions-cell";
 import { ErrorMessage } from "../ui/error-message";
 import { LoadMoreButton } from "../ui/load-more-button";
 import { TableHead } from "../ui/table-head";
 import { useCursorPages } from "../ui/use-cursor-pages";
+import { FileChecks } from "./file-checks";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** Why a finished file has no Share button. */
+const NOT_SHAREABLE: Partial<Record<UploadAvailability, string>> = {
+  pending_review: "Shareable once approved",
+  processing: "Shareable once checked",
+  scan_failed: "Cannot be shared: the virus scan failed",
+  rejected: "Cannot be shared",
+  infected: "Cannot be shared or downloaded",
+};
+
+/** While a file is being checked the list is read again every 1.5 s, so its state, thumbnail and Share button appear by themselves. */
+const refetchWhileChecking = (pages: Array<{ items: UploadJson[] }>) => (pages.some((page) => page.items.some((upload) => isChecking(upload.processing))) ? 1500 : false);
 
 /** What review made of a finished file, with the reviewer's note when it was rejected. */
 function ReviewState({ upload }: { upload: UploadJson }) {
@@ -27,7 +43,7 @@ function ReviewState({ upload }: { upload: UploadJson }) {
 /** The signed-in user's uploads, newest first, loaded a page at a time. */
 export function UploadsTable() {
   const queryClient = useQueryClient();
-  const { query, items: uploads } = useCursorPages(["uploads"], uploadsApi.listUploads);
+  const { query, items: uploads } = useCursorPages(["uploads"], uploadsApi.listUploads, { refetchInterval: refetchWhileChecking });
   const [sharing, setSharing] = useState<UploadJson | null>(null);
   const remove = useMutation({
     mutationFn: (id: string) => uploadsApi.deleteUpload(id),
@@ -43,13 +59,14 @@ export function UploadsTable() {
       <ErrorMessage message={remove.isError ? `Could not delete: ${describeUploadError(remove.error)}` : null} />
       <div className="table-scroll">
         <table className="table">
-          <TableHead caption="Your files" columns={["Name", "Size", "Status", "Uploaded"]} />
+          <TableHead caption="Your files" columns={["Name", "Size", "Status", "SHA-256", "Uploaded"]} />
           <tbody>
             {uploads.map((upload) => {
-              const availability = uploadAvailability(upload);
+              const availability = upload.availability;
               return (
                 <tr key={upload.id} data-upload-id={upload.id}>
                   <th scope="row" className="table__name" title={upload.folder ? `${upload.folder}/${upload.name}` : upload.name}>
+                    {upload.processing?.thumbnailUrl && <Thumbnail url={upload.processing.thumbnailUrl} name={upload.name} />}
                     {upload.folder && <span className="muted">{upload.folder}/</span>}
                     {upload.name}
                   </th>
@@ -57,10 +74,12 @@ export function UploadsTable() {
                   <td>
                     <span className={`badge badge--${upload.status.toLowerCase()}`}>{upload.status.toLowerCase()}</span>
                     <ReviewState upload={upload} />
+                    <FileChecks upload={upload} />
                   </td>
+                  <td>{upload.processing?.sha256 ? <Sha256Field sha256={upload.processing.sha256} name={upload.name} /> : <span className="muted">—</span>}</td>
                   <td>{dateFormat.format(new Date(upload.completedAt ?? upload.createdAt))}</td>
                   <ActionsCell>
-                    {(availability === "available" || availability === "pending_review") && (
+                    {OWNER_DOWNLOADABLE.includes(availability) && (
                       // The API answers with a redirect to a 60-second presigned GET that downloads.
                       <a href={`/api/uploads/${upload.id}/download`} aria-label={`Download ${upload.name}`}>
                         Download
@@ -71,8 +90,7 @@ export function UploadsTable() {
                         Share
                       </button>
                     )}
-                    {availability === "pending_review" && <span className="muted">Shareable once approved</span>}
-                    {availability === "rejected" && <span className="muted">Cannot be shared</span>}
+                    {NOT_SHAREABLE[availability] && <span className="muted">{NOT_SHAREABLE[availability]}</span>}
                     <button
                       type="button"
                       className="link-button danger"

@@ -1,6 +1,6 @@
 import type { ErrorCode } from "../error-codes";
-import type { ReviewState, Role } from "../generated/prisma/enums";
-import type { UploadJson } from "../uploads/serialize-upload";
+import type { ProcessingState, ReviewState, Role } from "../generated/prisma/enums";
+import type { UploadJson } from "../uploads/upload-json";
 import { call, post } from "./call";
 
 // The shapes of docs/api.md "Admin API", as the admin pages read them.
@@ -71,6 +71,23 @@ export interface TopUploader extends Person {
   files: number;
 }
 
+/** A processing job that failed every attempt, with the error pg-boss kept. */
+export interface DeadJob {
+  id: string;
+  uploadId: string | null;
+  error: string | null;
+  failedAt: string | null;
+}
+
+export interface ProcessingStatsJson {
+  /** Whether clamd answers; "off" when none is configured. */
+  scanner: "ok" | "down" | "off";
+  /** Files per processing state; clean files are not counted. */
+  byState: Partial<Record<ProcessingState, number>>;
+  jobs: { queued: number; active: number; failed: number };
+  deadJobs: DeadJob[];
+}
+
 export interface StatsJson {
   bytes: number;
   objects: number;
@@ -78,6 +95,7 @@ export interface StatsJson {
   byStatus: Record<string, number>;
   byReview: Partial<Record<ReviewState, number>>;
   incompleteMultipart: { count: number; more: boolean };
+  processing: ProcessingStatsJson;
   daily: DailyStat[];
   topUploaders: TopUploader[];
 }
@@ -119,6 +137,10 @@ export const adminApi = {
   previewUrl: (id: string) => `/api/admin/uploads/${id}/preview`,
   readText: (id: string) => call<{ text: string; truncated: boolean }>(`/api/admin/uploads/${id}/text`),
   decide: async (id: string, decision: Decision, note?: string) => (await post<{ upload: AdminUploadJson }>(`/api/admin/uploads/${id}/review`, { decision, note })).upload,
+  /** Queues the file for processing again; the answer shows it queued. */
+  rescan: async (id: string) => (await post<{ upload: AdminUploadJson }>(`/api/admin/uploads/${id}/rescan`)).upload,
+  /** Queues every finished file again (a job walks them). */
+  rescanAll: () => post<{ queued: true }>("/api/admin/uploads/rescan"),
   decideMany: async (ids: string[], decision: Decision, note?: string) => (await post<{ results: BulkResult[] }>("/api/admin/uploads/review", { ids, decision, note })).results,
 
   listUsers: (q: string, cursor?: string) => call<Page<AdminUserJson> & { defaultQuotaBytes: number }>(`/api/admin/users${queryString({ q, cursor })}`),

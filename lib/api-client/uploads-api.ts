@@ -1,5 +1,5 @@
 import type { SignedPart, StoredPart, UploadApi } from "../upload-client/upload-api";
-import type { UploadJson } from "../uploads/serialize-upload";
+import type { UploadJson } from "../uploads/upload-json";
 import { call, post } from "./call";
 
 /** Uploads over the JSON API: what the engine needs, and the dashboard's list. */

@@ -6,8 +6,11 @@ export interface SharedFile {
   /** null: no download limit. */
   downloadsLeft: number | null;
   passwordRequired: boolean;
-  /** Name, size and type; null behind a password, because a file's name can say too much. */
-  file: { name: string; size: number; contentType: string } | null;
+  /**
+   * Name, size, type and SHA-256 (hex, for the recipient to check what they got; null until
+   * processed); null behind a password, because a file's name can say too much.
+   */
+  file: { name: string; size: number; contentType: string; sha256: string | null } | null;
 }
 
 /** What the public page of a usable link shows; 404 or 410 (with the reason) otherwise. */
@@ -19,12 +22,12 @@ export async function describeShareLink(token: string): Promise<SharedFile> {
 export async function describeAdmittedShareLink(tokenHash: string): Promise<SharedFile> {
   const link = await findShareLink(tokenHash);
   assertUsable(link);
-  const { originalName, size, contentType } = link.upload;
+  const { originalName, size, contentType, sha256 } = link.upload;
   return {
     sharedBy: link.creator.name,
     expiresAt: link.expiresAt,
     downloadsLeft: link.maxDownloads === null ? null : link.maxDownloads - link.downloadCount,
     passwordRequired: link.passwordHash !== null,
-    file: link.passwordHash ? null : { name: originalName, size: Number(size), contentType },
+    file: link.passwordHash ? null : { name: originalName, size: Number(size), contentType, sha256 },
   };
 }

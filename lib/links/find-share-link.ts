@@ -4,15 +4,20 @@ import { HttpError } from "../errors";
 import type { ShareLink, Upload } from "../generated/prisma/client";
 import { hit } from "../rate-limit";
 import { shareTokenSchema } from "../validations/link";
-import { linkUsability, type LinkWithFile } from "./link-status";
+import type { ErrorCode } from "../error-codes";
+import { scanPolicy } from "../processing/scan-policy";
+import { linkUsability, type LinkUsability, type LinkWithFile } from "./link-status";
 import { hashShareToken } from "./share-token";
 
-export const GONE: Record<string, string> = {
-  expired: "This link has expired.",
-  revoked: "This link was revoked by the person who shared it.",
-  used_up: "This link has been used as many times as allowed.",
-  file_gone: "The shared file is no longer available.",
-  suspended: "This link is suspended: the account that shared it has been disabled.",
+/** Why a link cannot be used, as the error it answers with. */
+export const REFUSAL: Record<Exclude<LinkUsability, "active">, { code: ErrorCode; message: string }> = {
+  expired: { code: "link_expired", message: "This link has expired." },
+  revoked: { code: "link_revoked", message: "This link was revoked by the person who shared it." },
+  used_up: { code: "link_used_up", message: "This link has been used as many times as allowed." },
+  file_gone: { code: "link_file_gone", message: "The shared file is no longer available." },
+  suspended: { code: "link_suspended", message: "This link is suspended: the account that shared it has been disabled." },
+  processing: { code: "upload_processing", message: "The shared file is being checked for viruses. Try again in a minute." },
+  scan_failed: { code: "upload_scan_failed", message: "The shared file could not be checked for viruses, so it cannot be downloaded for now." },
 };
 
 const noSuchLink = () => new HttpError({ code: "not_found", message: "There is no such link." });
@@ -36,8 +41,8 @@ export async function findShareLink(tokenHash: string): Promise<ShareLink & { up
   return link;
 }
 
-/** 410 with the reason when the link can no longer be used. */
+/** 410 with the reason when the link can no longer be used; 409 while its file waits for a scan. */
 export function assertUsable(link: LinkWithFile): void {
-  const status = linkUsability(link);
-  if (status !== "active") throw new HttpError({ code: `link_${status}`, message: GONE[status] });
+  const status = linkUsability(link, scanPolicy());
+  if (status !== "active") throw new HttpError(REFUSAL[status]);
 }

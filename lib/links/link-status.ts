@@ -1,5 +1,5 @@
 import type { ShareLink, Upload, User } from "../generated/prisma/client";
-import { uploadAvailability } from "../uploads/upload-status";
+import { type ScanPolicy, uploadAvailability } from "../uploads/upload-status";
 
 export type LinkStatus = "active" | "expired" | "revoked" | "used_up";
 
@@ -11,9 +11,9 @@ export function linkStatus(link: ShareLink, now = new Date()): LinkStatus {
   return "active";
 }
 
-export type LinkUsability = LinkStatus | "file_gone" | "suspended";
+export type LinkUsability = LinkStatus | "file_gone" | "suspended" | "processing" | "scan_failed";
 
-export type LinkWithFile = ShareLink & { upload: Pick<Upload, "status" | "review">; creator: Pick<User, "disabledAt"> };
+export type LinkWithFile = ShareLink & { upload: Pick<Upload, "status" | "review" | "processing">; creator: Pick<User, "disabledAt"> };
 
 /**
  * Whether a link may be used (its page shown, a download counted): "active", or why not.
@@ -23,9 +23,12 @@ export type LinkWithFile = ShareLink & { upload: Pick<Upload, "status" | "review
  * not part of this rule: a protected link's page still shows, and the caller checks the
  * password before counting (countDownload's `passwordChecked`).
  */
-export function linkUsability(link: LinkWithFile, now = new Date()): LinkUsability {
-  // A file deleted by its owner, or rejected in review after it was shared, is gone for the link too.
-  if (uploadAvailability(link.upload) !== "available") return "file_gone";
+export function linkUsability(link: LinkWithFile, policy: ScanPolicy, now = new Date()): LinkUsability {
+  const availability = uploadAvailability(link.upload, policy);
+  // Waiting for a scan (a re-scan, or one that failed) is temporary: the link says so and works again after.
+  if (availability === "processing" || availability === "scan_failed") return availability;
+  // A file deleted by its owner, rejected in review or found infected after it was shared is gone for the link too.
+  if (availability !== "available") return "file_gone";
   // An admin disabled the account that shared it: its links stop with it (and work again if enabled).
   if (link.creator.disabledAt) return "suspended";
   return linkStatus(link, now);

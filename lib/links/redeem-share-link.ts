@@ -5,7 +5,7 @@ import { verifyPassword } from "../password";
 import { hit } from "../rate-limit";
 import { presignDownload } from "../uploads/presign-download";
 import { countDownload } from "./count-download";
-import { admitShareToken, assertUsable, findShareLink, GONE } from "./find-share-link";
+import { admitShareToken, assertUsable, findShareLink, REFUSAL } from "./find-share-link";
 
 /**
  * One download through a share link: checks it, checks the password, counts the download
@@ -32,7 +32,7 @@ export async function redeemShareLink(token: string, password: string | undefine
     const file = await countDownload(tokenHash, true, meta);
     if (file) return { url: await presignDownload(file) };
     assertUsable(await findShareLink(tokenHash)); // say why: revoked, expired or rejected meanwhile, else used up
-    throw new HttpError({ code: "link_used_up", message: GONE.used_up });
+    throw new HttpError(REFUSAL.used_up);
   } catch (error) {
     await recordAuditEvent({ actorId: null, action: "link.download", target: link.id, data: { outcome: error instanceof HttpError ? error.code : "error" }, meta });
     throw error;

@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "./s3";
 import { storageCall } from "./storage-call";
 
@@ -60,6 +60,25 @@ export function readObjectRange(key: string, start: number, end: number): Promis
     },
     { NoSuchKey: () => null, NotFound: () => null },
   );
+}
+
+/**
+ * The whole object as a stream of chunks, only if it still has the ETag `ifMatch` (what was
+ * verified is what is read); null when it is gone or changed.
+ */
+export function readObjectStream(key: string, ifMatch: string | null): Promise<AsyncIterable<Uint8Array> | null> {
+  return storageCall(
+    async () => {
+      const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: ifMatch ? `"${ifMatch}"` : undefined }));
+      return (answer.Body as AsyncIterable<Uint8Array> | undefined) ?? null;
+    },
+    { NoSuchKey: () => null, NotFound: () => null, PreconditionFailed: () => null },
+  );
+}
+
+/** Stores a small object Slipway made itself (a thumbnail). */
+export async function putObject(key: string, body: Uint8Array, contentType: string): Promise<void> {
+  await storageCall(() => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ACL: "private" })));
 }
 
 /** Every object under `prefix`, a page at a time. */

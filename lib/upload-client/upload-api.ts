@@ -1,4 +1,4 @@
-import type { UploadJson } from "../uploads/serialize-upload";
+import type { UploadJson } from "../uploads/upload-json";
 
 // The engine's view of the API: lib/api-client/uploads-api.ts implements it over HTTP, tests
 // supply their own.

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { HttpError } from "../errors";
 import type { Prisma, Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
+import { sendProcessingLater } from "../processing/send-processing";
 import { copyObject, deleteObject, headObject, type ObjectHead } from "../storage/objects";
 import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
@@ -90,7 +91,10 @@ async function settle(tx: Tx, upload: Upload, etag: string | null, userId: strin
   const now = new Date();
   if (upload.expiresAt <= now) return "expired";
   const { review, autoApproved } = await initialReview(upload.ownerId, tx);
-  await tx.upload.update({ where: { id: upload.id }, data: { status: "COMPLETE", etag: head.etag, completedAt: now, review, reviewedAt: autoApproved ? now : null } });
+  await tx.upload.update({
+    where: { id: upload.id },
+    data: { status: "COMPLETE", etag: head.etag, completedAt: now, review, reviewedAt: autoApproved ? now : null, processing: "QUEUED", processingQueuedAt: now },
+  });
   await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, data: { etag: head.etag, size: head.size, review }, meta }, tx);
   if (autoApproved) await recordAuditEvent({ actorId: null, action: "review.auto_approve", target: upload.id, data: { reason: autoApproved, etag: head.etag }, meta }, tx);
   return "done";
@@ -112,5 +116,6 @@ export async function completeUpload(userId: string, uploadId: string, meta: Req
   const outcome = await db.$transaction((tx) => settle(tx, upload, etag, userId, meta), { timeout: SETTLE_TIMEOUT_MS });
   if (outcome instanceof HttpError) throw outcome;
   if (outcome === "expired") throw await expired(upload, userId, meta);
+  sendProcessingLater([upload.id]);
   return serializeUpload(await findOwnUpload(userId, uploadId));
 }

@@ -3,7 +3,7 @@ import { db } from "../db";
 import type { RequestMeta } from "../http";
 import { deleteObject } from "../storage/objects";
 import { findOwnUpload } from "./find-own-upload";
-import { quarantineKey } from "./object-keys";
+import { quarantineKey, thumbnailKey } from "./object-keys";
 import { removeOpenUploadBytes } from "./remove-open-upload-bytes";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
 
@@ -23,7 +23,7 @@ export async function deleteUpload(userId: string, uploadId: string, meta: Reque
     return;
   }
   // A rejection may have moved the object under quarantine/ (or be moving it there right now).
-  await Promise.all([deleteObject(upload.key), deleteObject(quarantineKey(upload.key))]);
+  await Promise.all([deleteObject(upload.key), deleteObject(quarantineKey(upload.key)), deleteObject(thumbnailKey(upload.key))]);
   await db.$transaction(async (tx) => {
     await tx.upload.update({ where: { id: upload.id }, data: { status: "DELETED", deletedAt: now } });
     await tx.shareLink.updateMany({ where: { uploadId: upload.id, revokedAt: null }, data: { revokedAt: now } });

@@ -19,5 +19,5 @@ export async function listUploads(userId: string, { cursor, limit }: { cursor?: 
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
   const page = rows.slice(0, limit);
-  return { items: page.map(serializeUpload), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+  return { items: page.map((upload) => serializeUpload(upload)), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
 }

@@ -16,6 +16,9 @@ export const incomingKey = (key: string) => `${INCOMING_PREFIX}${key}`;
 /** Where a rejected file's object waits (REJECT_ACTION=quarantine) while it can still be approved. */
 export const quarantineKey = (key: string) => `quarantine/${key}`;
 
+/** Where the processing job stores a finished image's WebP thumbnail (Slipway's own re-encoding). */
+export const thumbnailKey = (key: string) => `thumbnails/${key}.webp`;
+
 /** The upload id in an incoming key (incoming/u/<userId>/<uploadId>/<name>), if it is one. */
 export function uploadIdOfIncoming(key: string): string | undefined {
   const [prefix, u, , uploadId] = key.split("/");

@@ -1,7 +1,14 @@
 import type { Upload } from "../generated/prisma/client";
+import { scanPolicy } from "../processing/scan-policy";
+import { serializeProcessing } from "../processing/serialize-processing";
+import type { UploadJson } from "./upload-json";
+import { uploadAvailability } from "./upload-status";
 
-/** The JSON shape of an upload slot in every API answer. */
-export function serializeUpload(upload: Upload) {
+/**
+ * The JSON shape of an upload slot in every API answer. `availability` says what may be done with
+ * the file now (the server's scan policy is part of it, so the browser need not know it).
+ */
+export function serializeUpload(upload: Upload, thumbnailUrl = `/api/uploads/${upload.id}/thumbnail`): UploadJson {
   return {
     id: upload.id,
     name: upload.originalName,
@@ -16,9 +23,10 @@ export function serializeUpload(upload: Upload) {
     reviewNote: upload.reviewNote,
     reviewedAt: upload.reviewedAt?.toISOString() ?? null,
     etag: upload.etag,
+    availability: uploadAvailability(upload, scanPolicy()),
+    processing: serializeProcessing(upload, thumbnailUrl),
     createdAt: upload.createdAt.toISOString(),
     expiresAt: upload.expiresAt.toISOString(),
     completedAt: upload.completedAt?.toISOString() ?? null,
   };
 }
-export type UploadJson = ReturnType<typeof serializeUpload>;

@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { ReviewState, UploadStatus } from "@/lib/generated/prisma/enums";
+import type { ProcessingState, ReviewState, UploadStatus } from "@/lib/generated/prisma/enums";
 import { countDownload } from "@/lib/links/count-download";
 import { linkUsability, type LinkStatus, type LinkUsability } from "@/lib/links/link-status";
 import { newShareToken } from "@/lib/links/share-token";
+import type { ScanPolicy } from "@/lib/uploads/upload-status";
 import { meta, newUser } from "../support/domain-helpers";
+
+const SCAN_OFF: ScanPolicy = { scanning: false, failOpen: false };
 
 // "May this link be used?" is answered twice: in TypeScript (linkUsability: the public page, and
 // saying why a link was refused) and in SQL (countDownload's WHERE, which counts in the same
@@ -85,7 +88,7 @@ beforeAll(async () => {
  * its upload, as linkUsability reads it. The link's times are set last, so that "1 s" stays
  * close to a second when both rules judge it.
  */
-async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number]) {
+async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number] & { processing?: ProcessingState | null }) {
   const id = randomUUID();
   const ownerId = upload.ownerDisabled ? disabledOwner : owner;
   await db.upload.create({
@@ -99,6 +102,7 @@ async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number
       strategy: "SINGLE",
       status: upload.status,
       review: upload.review,
+      processing: upload.processing ?? null,
       expiresAt: new Date(Date.now() + HOUR),
     },
   });
@@ -122,16 +126,48 @@ it.each(rows)("$name", async ({ link, upload, expected }) => {
   const before = await createFixture(link, upload);
 
   // Judged before counting: the SQL changes the count it judges.
-  const verdict = linkUsability(before);
+  const verdict = linkUsability(before, SCAN_OFF);
   expect(verdict).toBe(expected);
   // The password is the caller's check, outside linkUsability: countDownload takes its outcome.
   const usable = verdict === "active" && (before.passwordHash === null || link.passwordChecked === true);
 
-  const file = await countDownload(before.tokenHash, link.passwordChecked ?? false, meta);
+  const file = await countDownload(before.tokenHash, link.passwordChecked ?? false, meta, SCAN_OFF);
   expect(file !== null, "countDownload agrees with linkUsability").toBe(usable);
   if (file) expect(file).toEqual({ key: before.upload.key, originalName: "file.txt", contentType: "text/plain" });
 
   const after = await db.shareLink.findUniqueOrThrow({ where: { id: before.id } });
   expect(after.downloadCount).toBe(before.downloadCount + (usable ? 1 : 0));
   expect(await db.auditEvent.count({ where: { action: "link.download", target: before.id } })).toBe(usable ? 1 : 0);
+});
+
+// The processing part of the rule, under each scan policy, on a plain approved link: what the
+// TypeScript says (written out by hand here) and what the SQL counts must agree.
+const SCAN_ON: ScanPolicy = { scanning: true, failOpen: false };
+const FAIL_OPEN: ScanPolicy = { scanning: true, failOpen: true };
+const processingCases: Array<[ProcessingState | null, LinkUsability, LinkUsability, LinkUsability]> = [
+  // state, scanning off, scanning on, scanning on + fail-open
+  [null, "active", "processing", "processing"],
+  ["QUEUED", "active", "processing", "processing"],
+  ["RUNNING", "active", "processing", "processing"],
+  ["OFF", "active", "processing", "processing"],
+  ["CLEAN", "active", "active", "active"],
+  ["TOO_LARGE_TO_SCAN", "active", "active", "active"],
+  ["FAILED", "active", "scan_failed", "active"],
+  ["INFECTED", "file_gone", "file_gone", "file_gone"],
+];
+const processingRows = processingCases.flatMap(([processing, off, on, failOpen]) =>
+  (
+    [
+      ["scanning off", SCAN_OFF, off],
+      ["scanning on", SCAN_ON, on],
+      ["fail-open", FAIL_OPEN, failOpen],
+    ] as const
+  ).map(([policyName, policy, expected]) => ({ name: `processing ${processing ?? "not yet"}, ${policyName}`, processing, policy, expected })),
+);
+
+it.each(processingRows)("$name", async ({ processing, policy, expected }) => {
+  const before = await createFixture(linkCases[0], { status: "COMPLETE", review: "APPROVED", available: true, processing });
+  expect(linkUsability(before, policy)).toBe(expected);
+  const file = await countDownload(before.tokenHash, false, meta, policy);
+  expect(file !== null, "countDownload agrees with linkUsability").toBe(expected === "active");
 });

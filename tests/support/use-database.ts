@@ -26,6 +26,9 @@ if (kind === "postgres") {
 }
 
 afterAll(async () => {
+  // The job queue shares the connection (PGlite) or the database: it stops first.
+  const { stopBoss } = await import("@/lib/jobs/boss");
+  await stopBoss({ graceful: false });
   const { closeDb } = await import("@/lib/db");
   await closeDb();
   await dropDatabase?.();

@@ -3,7 +3,7 @@ import type { UploadApi, UploadTicket } from "@/lib/upload-client/upload-api";
 import type { Transport } from "@/lib/upload-client/put-object";
 import { memoryResumeStore } from "@/lib/upload-client/resume-store";
 import { UploadEngine } from "@/lib/upload-client/upload-engine";
-import type { UploadJson } from "@/lib/uploads/serialize-upload";
+import type { UploadJson } from "@/lib/uploads/upload-json";
 
 const PART = 1024;
 

@@ -25,6 +25,8 @@ input { font: inherit; padding: 0.55rem 0.7rem; border: 1px solid var(--border);
 button { font: inherit; font-weight: 600; padding: 0.6rem 1.2rem; border-radius: 6px; border: 1px solid var(--accent);
   background: var(--accent); color: var(--accent-text); cursor: pointer; align-self: flex-start; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+code { font-family: ui-monospace, monospace; font-size: 0.9em; }
+.hash { word-break: break-all; user-select: all; }
 footer { max-width: 480px; margin: 0 auto; padding: 0 1.25rem; font-size: 0.9rem; }
 `;
 

@@ -46,5 +46,5 @@ export async function passwordRetryPage(token: string, refusal: HttpError): Prom
 
 /** Errors of the share routes as a page that says plainly why the link cannot be used. */
 export async function shareErrorPage({ status, body, headers }: ErrorAnswer): Promise<Response> {
-  return htmlResponse(linkProblemPage(status, body.error.message), status, headers);
+  return htmlResponse(linkProblemPage(status, body.error.message, body.error.code), status, headers);
 }

@@ -17,6 +17,9 @@ export function sharedFilePage({ shared, downloadPath, error, now = new Date() }
   const title = shared.file ? shared.file.name : "A file protected by a password";
   const left = formatDuration((shared.expiresAt.getTime() - now.getTime()) / 1000);
   const details = shared.file && html`<dt>Size</dt><dd>${formatBytes(shared.file.size)}</dd><dt>Type</dt><dd>${shared.file.contentType}</dd>`;
+  // The hash lets a recipient check that the bytes they got are the ones that were scanned and shared.
+  const sha256 = shared.file?.sha256 && html`<dt>SHA-256</dt><dd><code class="hash">${shared.file.sha256}</code></dd>`;
+  const sha256Hint = sha256 && html`<p class="muted">Check the file you get: <code>sha256sum</code> (or <code>shasum -a 256</code>) must print this SHA-256.</p>`;
   const downloadsLeft = shared.downloadsLeft !== null && html`<dt>Downloads left</dt><dd>${shared.downloadsLeft}</dd>`;
   const password =
     shared.passwordRequired &&
@@ -26,7 +29,7 @@ export function sharedFilePage({ shared, downloadPath, error, now = new Date() }
   // POST, not a plain link: preview bots and prefetchers follow links, and every download counts.
   const body = html`<h1>${title}</h1>
 <dl>${details}<dt>Shared by</dt><dd>${shared.sharedBy}</dd>
-<dt>Expires</dt><dd>in ${left} (<time datetime="${shared.expiresAt.toISOString()}">${shared.expiresAt.toUTCString()}</time>)</dd>${downloadsLeft}</dl>
+<dt>Expires</dt><dd>in ${left} (<time datetime="${shared.expiresAt.toISOString()}">${shared.expiresAt.toUTCString()}</time>)</dd>${downloadsLeft}${sha256}</dl>${sha256Hint}
 <form method="post" action="${downloadPath}">${password}${problem}<button type="submit">Download</button></form>`;
   return shareDocument(title, body);
 }

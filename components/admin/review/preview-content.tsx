@@ -5,7 +5,7 @@ import { useState } from "react";
 import { adminApi, type AdminUploadJson } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
-import { previewKind } from "./preview-kind";
+import { previewKind, type PreviewKind } from "./preview-kind";
 
 const LOAD_FAILED = "The preview could not be loaded: the file may have been removed, or the link to it expired. Close the preview and open it again.";
 
@@ -28,20 +28,19 @@ function TextPreview({ upload }: { upload: AdminUploadJson }) {
  * Images and videos start blurred, so that an admin is not shown something harmful without
  * choosing to look; Reveal takes the blur away.
  */
-function BlurredMedia({ upload, kind }: { upload: AdminUploadJson; kind: "image" | "video" }) {
+function BlurredMedia({ src, label, kind }: { src: string; label: string; kind: "image" | "video" }) {
   const [revealed, setRevealed] = useState(false);
   const [failed, setFailed] = useState(false);
   const className = `preview__media${revealed ? "" : " preview__media--blurred"}`;
-  const src = adminApi.previewUrl(upload.id);
   if (failed) return <ErrorMessage message={LOAD_FAILED} />;
   return (
     <>
       <div className="preview__frame">
         {kind === "image" ? (
           // eslint-disable-next-line @next/next/no-img-element -- a presigned, short-lived URL: next/image cannot optimise it
-          <img className={className} src={src} alt={`Preview of ${upload.name}`} onError={() => setFailed(true)} />
+          <img className={className} src={src} alt={label} onError={() => setFailed(true)} />
         ) : (
-          <video className={className} src={src} controls preload="metadata" aria-label={`Preview of ${upload.name}`} onError={() => setFailed(true)} />
+          <video className={className} src={src} controls preload="metadata" aria-label={label} onError={() => setFailed(true)} />
         )}
       </div>
       <button type="button" className="button button--secondary" aria-pressed={revealed} onClick={() => setRevealed((value) => !value)}>
@@ -57,15 +56,13 @@ function AudioPreview({ upload }: { upload: AdminUploadJson }) {
   return <audio src={adminApi.previewUrl(upload.id)} controls preload="metadata" aria-label={`Preview of ${upload.name}`} onError={() => setFailed(true)} />;
 }
 
-/** What the review page can show of a file's content; metadata is shown around it. */
-export function PreviewContent({ upload }: { upload: AdminUploadJson }) {
-  if (upload.review === "REJECTED" && !upload.quarantined) return <p className="muted">The file was rejected and its bytes deleted: there is nothing to preview.</p>;
-  const kind = previewKind(upload.contentType);
+/** The file itself, as far as its declared type lets the browser show it. */
+function ContentOfKind({ upload, kind }: { upload: AdminUploadJson; kind: PreviewKind }) {
   const src = adminApi.previewUrl(upload.id);
   switch (kind) {
     case "image":
     case "video":
-      return <BlurredMedia key={upload.id} upload={upload} kind={kind} />;
+      return <BlurredMedia key={upload.id} src={src} label={`Preview of ${upload.name}`} kind={kind} />;
     case "audio":
       return <AudioPreview key={upload.id} upload={upload} />;
     case "pdf":
@@ -82,4 +79,25 @@ export function PreviewContent({ upload }: { upload: AdminUploadJson }) {
     case "none":
       return <p className="muted">Files of type {upload.contentType} cannot be previewed; check the details above.</p>;
   }
+}
+
+/**
+ * What the review page can show of a file's content; metadata is shown around it. An image the
+ * browser cannot show (TIFF, HEIC), or one declared as something else, shows Slipway's thumbnail
+ * before whatever its declared type allows.
+ */
+export function PreviewContent({ upload }: { upload: AdminUploadJson }) {
+  if (upload.review === "REJECTED" && !upload.quarantined) return <p className="muted">The file was rejected and its bytes deleted: there is nothing to preview.</p>;
+  // Loading a virus into the admin's browser helps no decision, and their own scanner may well object.
+  if (upload.processing?.state === "infected") return <p className="muted">Its content is not shown: a virus was found in it.</p>;
+  const kind = previewKind(upload.contentType);
+  const thumbnailUrl = upload.processing?.thumbnailUrl;
+  if (thumbnailUrl && kind !== "image")
+    return (
+      <>
+        <BlurredMedia key={`${upload.id}-thumbnail`} src={thumbnailUrl} label={`Thumbnail of ${upload.name}`} kind="image" />
+        <ContentOfKind upload={upload} kind={kind} />
+      </>
+    );
+  return <ContentOfKind upload={upload} kind={kind} />;
 }

@@ -44,18 +44,22 @@ function toFilters(draft: Draft): UploadFilters {
 }
 
 interface Props {
-  /** An owner id chosen from a row ("only this owner"), shown in the form. */
-  owner: string;
+  /**
+   * The filters in force. Those set from elsewhere are shown in the form: an owner chosen from a
+   * row ("only this owner"), or the state, search and owner of a file opened from a link.
+   */
+  applied: UploadFilters;
   onApply: (filters: UploadFilters) => void;
 }
 
 /** Which files the queue lists; applied on submit. */
-export function ReviewFilters({ owner, onApply }: Props) {
-  const [draft, setDraft] = useState<Draft>({ ...EMPTY, owner });
-  const [seenOwner, setSeenOwner] = useState(owner);
-  if (owner !== seenOwner) {
-    setSeenOwner(owner);
-    setDraft((current) => ({ ...current, owner }));
+export function ReviewFilters({ applied, onApply }: Props) {
+  const shown = { review: applied.review ?? EMPTY.review, q: applied.q ?? "", owner: applied.owner ?? "" };
+  const [draft, setDraft] = useState<Draft>({ ...EMPTY, ...shown });
+  const [seen, setSeen] = useState(shown);
+  if (shown.review !== seen.review || shown.q !== seen.q || shown.owner !== seen.owner) {
+    setSeen(shown);
+    setDraft((current) => ({ ...current, ...shown }));
   }
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [key]: event.target.value }));
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { adminApi, type AdminUploadJson, type Decision, type UploadFilters } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
@@ -13,10 +14,15 @@ import { ReviewFilters } from "./review-filters";
 import { ReviewTable } from "./review-table";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { useReviewDecisions } from "./use-review-decisions";
+import { useRescan } from "./use-rescan";
 import { useReviewShortcuts } from "./use-review-shortcuts";
 
-/** The review queue: filters, the files a page at a time, selection, decisions, preview, shortcuts. */
-export function ReviewQueue() {
+/**
+ * The review queue: filters, the files a page at a time, selection, decisions, preview, shortcuts.
+ * `uploadId` (from `?upload=`, as the stats page links a file) opens that file's preview, listed
+ * among its owner's files of the same name.
+ */
+export function ReviewQueue({ uploadId }: { uploadId?: string }) {
   const [filters, setFilters] = useState<UploadFilters>({ review: "pending" });
   const queryKey = ["admin", "uploads", filters];
   const { query, items: uploads } = useCursorPages(queryKey, (cursor) => adminApi.listUploads(filters, cursor), {
@@ -38,6 +44,16 @@ export function ReviewQueue() {
   const active = uploads.find((upload) => upload.id === activeId);
   const preview = uploads.find((upload) => upload.id === previewId);
   const chosen = uploads.filter((upload) => selected.has(upload.id));
+  const rescans = useRescan(queryKey, preview, setAnnouncement);
+
+  const linked = useQuery({ queryKey: ["admin", "upload", uploadId], queryFn: uploadId ? () => adminApi.getUpload(uploadId) : skipToken, staleTime: Infinity });
+  const [linkOpened, setLinkOpened] = useState(false);
+  if (linked.data && !linkOpened) {
+    setLinkOpened(true);
+    setFilters({ review: "all", owner: linked.data.owner.id, q: linked.data.name });
+    setActiveId(linked.data.id);
+    setPreviewId(linked.data.id);
+  }
 
   useEffect(() => {
     if (previewId) previewHeading.current?.focus();
@@ -101,7 +117,13 @@ export function ReviewQueue() {
 
   return (
     <div className="stack">
-      <ReviewFilters owner={filters.owner ?? ""} onApply={apply} />
+      <ReviewFilters applied={filters} onApply={apply} />
+      {linked.isError && <ErrorMessage message={`The linked file could not be opened: ${describeUploadError(linked.error)}`} />}
+      {linked.data && linked.data.status !== "COMPLETE" && (
+        <p className="muted">
+          The linked file, “{linked.data.name}”, is no longer stored ({linked.data.status.toLowerCase()}).
+        </p>
+      )}
       <ShortcutsHelp open={helpOpen} onToggle={setHelpOpen} />
       <p role="status" aria-live="polite" className="muted live-line">
         {announcement}
@@ -152,6 +174,9 @@ export function ReviewQueue() {
             upload={preview}
             headingRef={previewHeading}
             busy={decisions.busy.has(preview.id)}
+            problem={(rescans.problem?.id === preview.id ? rescans.problem.message : null) ?? decisions.problems.get(preview.id) ?? null}
+            rescanning={rescans.busy === preview.id}
+            onRescan={(upload) => void rescans.rescan(upload)}
             onApprove={approve}
             onReject={reject}
             onClose={() => {

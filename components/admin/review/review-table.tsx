@@ -3,6 +3,9 @@
 import { useEffect, useRef, type RefObject } from "react";
 import type { AdminUploadJson } from "@/lib/api-client/admin-api";
 import { formatBytes } from "@/lib/format-bytes";
+import type { ProcessingJson } from "@/lib/uploads/upload-json";
+import { ProcessingStatus } from "../../processing/processing-status";
+import { typeMismatchWarning } from "../../processing/processing-words";
 import { ActionsCell } from "../../ui/actions-cell";
 import { ErrorMessage } from "../../ui/error-message";
 import { ScrollTable } from "../../ui/scroll-table";
@@ -10,6 +13,14 @@ import { DecisionButtons, type DecisionHandlers } from "./decision-buttons";
 import { ReviewBadge } from "./review-badge";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** States worth a line in a row: a clean file, or one processed with scanning off, needs none. */
+const noteworthy = (processing: ProcessingJson | null): processing is ProcessingJson => processing !== null && processing.state !== "clean" && processing.state !== "off";
+
+function rowClass(upload: AdminUploadJson, activeId: string | null): string {
+  const infected = upload.processing?.state === "infected" ? " review-row--infected" : "";
+  return `review-row${upload.id === activeId ? " review-row--active" : ""}${infected}`;
+}
 
 interface Props extends Omit<DecisionHandlers, "busy"> {
   uploads: AdminUploadJson[];
@@ -24,6 +35,17 @@ interface Props extends Omit<DecisionHandlers, "busy"> {
   onToggleAll: () => void;
   onPreview: (upload: AdminUploadJson) => void;
   onOwner: (ownerId: string) => void;
+}
+
+/** The declared type, and a warning when the bytes say otherwise. */
+function TypeCell({ upload }: { upload: AdminUploadJson }) {
+  const mismatch = typeMismatchWarning(upload);
+  return (
+    <td>
+      {upload.contentType}
+      {mismatch && <span className="table__sub warn-text">{mismatch}</span>}
+    </td>
+  );
 }
 
 function SelectAll({ count, total, onToggleAll }: { count: number; total: number; onToggleAll: () => void }) {
@@ -53,7 +75,7 @@ export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRe
           }}
           tabIndex={-1}
           data-upload-id={upload.id}
-          className={upload.id === activeId ? "review-row review-row--active" : "review-row"}
+          className={rowClass(upload, activeId)}
           aria-current={upload.id === activeId ? "true" : undefined}
           onFocus={() => onActivate(upload.id)}
         >
@@ -72,12 +94,13 @@ export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRe
             </button>
           </td>
           <td>{formatBytes(upload.size)}</td>
-          <td>{upload.contentType}</td>
+          <TypeCell upload={upload} />
           <td>
             <time dateTime={upload.createdAt}>{dateFormat.format(new Date(upload.createdAt))}</time>
           </td>
           <td>
             <ReviewBadge upload={upload} />
+            {noteworthy(upload.processing) && <ProcessingStatus processing={upload.processing} className="table__sub" />}
             <ErrorMessage message={problems.get(upload.id) ?? null} />
           </td>
           <ActionsCell>

@@ -1,5 +1,6 @@
 import type { AdminUploadJson } from "@/lib/api-client/admin-api";
 import { formatBytes } from "@/lib/format-bytes";
+import { ProcessingDetails } from "./processing-details";
 import { ReviewBadge } from "./review-badge";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -24,6 +25,7 @@ export function UploadDetails({ upload }: { upload: AdminUploadJson }) {
         <dt>Type</dt>
         <dd>{upload.contentType}</dd>
       </div>
+      <ProcessingDetails upload={upload} />
       {upload.folder && (
         <div>
           <dt>Folder</dt>

@@ -1,8 +1,9 @@
-import { useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
-import { adminApi, type AdminUploadJson, type Decision, type Page } from "@/lib/api-client/admin-api";
+import { adminApi, type AdminUploadJson, type Decision } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { describeRefusal } from "./describe-refusal";
+import { patchListedUploads } from "./patch-listed-uploads";
 
 export interface BulkLine {
   id: string;
@@ -24,10 +25,7 @@ export function useReviewDecisions(queryKey: QueryKey, announce: (message: strin
   const [problems, setProblems] = useState<ReadonlyMap<string, string>>(new Map());
   const [bulkLines, setBulkLines] = useState<BulkLine[] | null>(null);
 
-  const update = (ids: string[], change: (upload: AdminUploadJson) => AdminUploadJson) =>
-    queryClient.setQueryData<InfiniteData<Page<AdminUploadJson>>>(queryKey, (data) =>
-      data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (ids.includes(item.id) ? change(item) : item)) })) } : data,
-    );
+  const update = (ids: string[], change: (upload: AdminUploadJson) => AdminUploadJson) => patchListedUploads(queryClient, queryKey, ids, change);
   const mark = (ids: string[], on: boolean) =>
     setBusy((current) => {
       const next = new Set(current);

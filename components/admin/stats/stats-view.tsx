@@ -9,6 +9,7 @@ import { ErrorMessage } from "../../ui/error-message";
 import { ScrollTable } from "../../ui/scroll-table";
 import { REVIEW_LABEL, STATUS_LABEL } from "../labels";
 import { DailyChart } from "./daily-chart";
+import { ProcessingPanel } from "./processing-panel";
 
 const count = new Intl.NumberFormat();
 // `day` is a calendar date (UTC), not a moment: format it without moving it to another day.
@@ -66,12 +67,22 @@ function TopUploaders({ users }: { users: StatsJson["topUploaders"] }) {
   );
 }
 
-/** Totals, states, unfinished multipart uploads, the last 30 days and the biggest users. */
+/** While files wait for processing the numbers are read again every 5 s, so the admin sees the queue drain. */
+function refetchWhileProcessing({ processing }: StatsJson): number | false {
+  const waiting = processing.jobs.queued + processing.jobs.active + (processing.byState.QUEUED ?? 0) + (processing.byState.RUNNING ?? 0);
+  return waiting > 0 ? 5_000 : false;
+}
+
+/** Totals, states, processing, unfinished multipart uploads, the last 30 days and the biggest users. */
 export function StatsView() {
-  const stats = useQuery({ queryKey: ["admin", "stats"], queryFn: adminApi.stats });
+  const stats = useQuery({
+    queryKey: ["admin", "stats"],
+    queryFn: adminApi.stats,
+    refetchInterval: (query) => (query.state.data ? refetchWhileProcessing(query.state.data) : false),
+  });
   if (stats.isPending) return <p aria-busy="true">Loading statistics…</p>;
   if (stats.isError) return <ErrorMessage message={`The statistics could not be loaded: ${describeUploadError(stats.error)}`} />;
-  const { bytes, objects, users, byStatus, byReview, incompleteMultipart, daily, topUploaders } = stats.data;
+  const { bytes, objects, users, byStatus, byReview, incompleteMultipart, processing, daily, topUploaders } = stats.data;
   const totalUploads = daily.reduce((sum, day) => sum + day.uploads, 0);
   const busiest = Math.max(0, ...daily.map((day) => day.uploads));
   const multipart = `${count.format(incompleteMultipart.count)}${incompleteMultipart.more ? "+" : ""}`;
@@ -98,6 +109,7 @@ export function StatsView() {
           </dd>
         </div>
       </dl>
+      <ProcessingPanel processing={processing} />
       <div className="stat-grid">
         <Counts title="Uploads by status" counts={byStatus} labels={STATUS_LABEL} />
         <Counts title="Uploads by review" counts={byReview} labels={REVIEW_LABEL} />

@@ -1,6 +1,7 @@
 import { db } from "../../db";
 import { ReviewState, UploadStatus } from "../../generated/prisma/client";
 import { countMultipartUploads } from "../../storage/multipart";
+import { readProcessingStats } from "./read-processing-stats";
 
 const DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -25,7 +26,7 @@ async function dailyTotals(now: Date) {
  * created on each of the last 30 UTC days, oldest first, whatever became of them.
  */
 export async function readStats() {
-  const [stored, states, daily, top, incompleteMultipart] = await Promise.all([
+  const [stored, states, daily, top, incompleteMultipart, processing] = await Promise.all([
     db.user.aggregate({ _count: { _all: true }, _sum: { storedBytes: true, storedFiles: true } }),
     db.uploadDailyStat.groupBy({ by: ["status", "review"], _sum: { uploads: true } }),
     dailyTotals(new Date()),
@@ -36,6 +37,7 @@ export async function readStats() {
       select: { id: true, email: true, name: true, storedBytes: true, storedFiles: true },
     }),
     countMultipartUploads(""),
+    readProcessingStats(),
   ]);
   const byStatus = zeroes(Object.values(UploadStatus));
   const byReview = zeroes(Object.values(ReviewState));
@@ -50,6 +52,7 @@ export async function readStats() {
     byStatus,
     byReview,
     incompleteMultipart,
+    processing,
     daily,
     topUploaders: top.map((user) => ({ id: user.id, email: user.email, name: user.name, bytes: Number(user.storedBytes), files: user.storedFiles })),
   };

@@ -4,6 +4,9 @@ import { env } from "../../env";
 import { HttpError } from "../../errors";
 import type { Prisma } from "../../generated/prisma/client";
 import type { RequestMeta } from "../../http";
+import { scanPolicy } from "../../processing/scan-policy";
+import { unavailable } from "../../uploads/find-own-upload";
+import { processingGate, shareableProcessing } from "../../uploads/upload-status";
 import type { ReviewDecision, ReviewInput } from "../../validations/admin-uploads";
 import { lockActingAdmin } from "../lock-acting-admin";
 import { findAdminUpload } from "./find-admin-upload";
@@ -39,6 +42,19 @@ function alreadyDecided(upload: AdminUploadRow, decision: ReviewDecision): HttpE
   return new HttpError({ code: "already_decided", message: `This file was already ${PAST[decision]}${by}.`, details: { decision, reviewer } });
 }
 
+/** Approval waits for processing: 409 while the file is being scanned, could not be scanned, or is infected. */
+function assertProcessed(upload: AdminUploadRow, decision: ReviewDecision): void {
+  const gate = processingGate(upload.processing, scanPolicy());
+  if (decision === "approve" && gate !== "passed") throw unavailable(gate, "approved");
+}
+
+/** An approval's UPDATE also requires the processing verdict it was checked against (a re-scan may be running). */
+function processedEnough(decision: ReviewDecision): Prisma.UploadWhereInput {
+  if (decision === "reject") return {};
+  const policy = scanPolicy();
+  return policy.scanning ? { processing: { in: shareableProcessing(policy) } } : { NOT: { processing: "INFECTED" } };
+}
+
 /** The row as the caller saw it, for the conditional UPDATE: whoever changes it first wins. */
 function unchangedSince(seen: AdminUploadRow): Prisma.UploadWhereInput {
   const base = { id: seen.id, status: "COMPLETE" as const, review: seen.review };
@@ -66,7 +82,7 @@ async function record(adminId: string, seen: AdminUploadRow, { decision, note }:
   return db.$transaction(async (tx) => {
     // The owner's row is locked too: the stored-totals trigger updates it, and taking both in id order avoids deadlocks.
     await lockActingAdmin(tx, adminId, [seen.ownerId]);
-    const { count } = await tx.upload.updateMany({ where: unchangedSince(seen), data });
+    const { count } = await tx.upload.updateMany({ where: { ...unchangedSince(seen), ...processedEnough(decision) }, data });
     if (count === 0) return false;
     const after = { ...seen, ...data };
     await recordAuditEvent(
@@ -88,6 +104,7 @@ export async function decideReview(adminId: string, uploadId: string, input: Rev
   assertNoteGiven(input);
   const seen = await findAdminUpload(uploadId);
   assertFinished(seen);
+  assertProcessed(seen, input.decision);
   const previous = humanDecision(seen);
   if (previous !== input.decision) {
     const restoresQuarantined = previous === "reject" && input.decision === "approve" && seen.quarantinedAt !== null;
@@ -96,6 +113,7 @@ export async function decideReview(adminId: string, uploadId: string, input: Rev
       // Someone decided in between: the same decision is their result, another one a conflict.
       const current = await findAdminUpload(uploadId);
       assertFinished(current);
+      assertProcessed(current, input.decision);
       const theirs = humanDecision(current);
       if (theirs === null) throw new HttpError({ code: "conflict", message: "This file's review changed meanwhile. Reload it and decide again." });
       if (theirs !== input.decision) throw alreadyDecided(current, theirs);

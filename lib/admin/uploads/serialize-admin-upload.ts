@@ -16,7 +16,7 @@ const person = ({ id, email, name }: Person) => ({ id, email, name });
 /** The admin's view of an upload: the owner's JSON plus who owns and who reviewed it, and whether its object waits in quarantine. */
 export function serializeAdminUpload(upload: AdminUploadRow) {
   return {
-    ...serializeUpload(upload),
+    ...serializeUpload(upload, `/api/admin/uploads/${upload.id}/thumbnail`),
     owner: person(upload.owner),
     reviewer: upload.reviewer ? person(upload.reviewer) : null,
     quarantined: upload.quarantinedAt !== null,
