@@ -15,3 +15,12 @@ export async function processed(uploadId: string, timeoutMs = 30_000): Promise<U
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Waits until `check` holds (for what follows a committed row, such as an object's move). */
+export async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    expect(Date.now(), "the condition did not hold in time").toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

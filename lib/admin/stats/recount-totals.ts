@@ -7,14 +7,15 @@ import { db } from "../../db";
  * triggers are tested against.
  */
 export async function recountTotals(): Promise<void> {
-  await db.$transaction([
-    db.$executeRaw`LOCK TABLE "Upload" IN SHARE MODE`,
-    db.$executeRaw`DELETE FROM "UploadDailyStat"`,
-    db.$executeRaw`
+  await db.$transaction(
+    [
+      db.$executeRaw`LOCK TABLE "Upload" IN SHARE MODE`,
+      db.$executeRaw`DELETE FROM "UploadDailyStat"`,
+      db.$executeRaw`
       INSERT INTO "UploadDailyStat" ("day", "status", "review", "uploads", "bytes")
       SELECT "createdAt"::date, "status", "review", count(*), sum("size") FROM "Upload" GROUP BY 1, 2, 3`,
-    // Stored: COMPLETE, and not rejected-and-deleted (a quarantined file still takes space), as the trigger counts.
-    db.$executeRaw`
+      // Stored: COMPLETE, and not rejected-and-deleted (a quarantined file still takes space), as the trigger counts.
+      db.$executeRaw`
       UPDATE "User" AS u SET "storedBytes" = t.bytes, "storedFiles" = t.files
       FROM (
         SELECT o."id", coalesce(sum(up."size"), 0)::bigint AS bytes, count(up."id")::int AS files
@@ -23,5 +24,8 @@ export async function recountTotals(): Promise<void> {
         GROUP BY o."id"
       ) AS t
       WHERE u."id" = t."id" AND (u."storedBytes", u."storedFiles") IS DISTINCT FROM (t.bytes, t.files)`,
-  ]);
+      // A million uploads take seconds, more on a busy machine: Prisma's 5-second default is too short.
+    ],
+    { timeout: 10 * 60_000 },
+  );
 }
