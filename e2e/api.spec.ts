@@ -23,7 +23,8 @@ test("without a session the API answers 401 JSON; health and auth stay public", 
     () => anonymous.get("/api/no-such-route"),
   ];
   for (const call of calls) await expectError(await call(), 401, "unauthenticated");
-  expect(await (await anonymous.get("/api/health")).json()).toEqual({ db: "ok", s3: "ok" });
+  // The e2e server scans with the run's clamd (scripts/run-tests.sh starts it).
+  expect(await (await anonymous.get("/api/health")).json()).toEqual({ db: "ok", s3: "ok", scanner: "ok" });
   expect((await anonymous.get("/api/auth/csrf")).status()).toBe(200);
 
   // A forged session cookie is no session.

@@ -4,14 +4,14 @@ import { env } from "../lib/env";
 import { sha256, storedSha256 } from "./support/bucket";
 import { e2eServer } from "./support/server";
 import { dropFiles, type FileSpec } from "./support/drop-files";
-import { admin, signInApi, signInUi, signUpApi } from "./support/session";
+import { signInApi, signInUi, signUpApi } from "./support/session";
 
 test("drop two files: both reach 100 %, survive a reload, match the bucket, stay private", async ({ page, browser }) => {
   const files = [
     { name: `photo-${Date.now()}.png`, type: "image/png", bytes: randomBytes(3 * 1024 * 1024 + 17) },
     { name: `notes ${Date.now()} "é".txt`, type: "text/plain", bytes: Buffer.from("first line\nsecond line\n".repeat(500)) },
   ] satisfies FileSpec[];
-  await signInUi(page, admin);
+  await signInUi(page, await signUpApi(page.request));
   await dropFiles(page.getByRole("region", { name: "Upload files" }), files);
 
   for (const file of files) {
@@ -51,7 +51,7 @@ test("drop two files: both reach 100 %, survive a reload, match the bucket, stay
 });
 
 test("the keyboard-operable picker uploads too", async ({ page }) => {
-  await signInUi(page, admin);
+  await signInUi(page, await signUpApi(page.request));
   const picker = page.getByRole("button", { name: "Choose files…" });
   await picker.focus();
   await expect(picker).toBeFocused();
@@ -64,7 +64,7 @@ test("the keyboard-operable picker uploads too", async ({ page }) => {
 });
 
 test("refusals are explained in words", async ({ page }) => {
-  await signInUi(page, admin);
+  await signInUi(page, await signUpApi(page.request));
   await dropFiles(page.getByRole("region", { name: "Upload files" }), [
     { name: "page.html", type: "text/html", bytes: Buffer.from("<p>hi</p>") },
     { name: "too-big.bin", type: "application/octet-stream", size: e2eServer.quotaBytes + 1 },
@@ -74,7 +74,7 @@ test("refusals are explained in words", async ({ page }) => {
 });
 
 test("network loss is explained in words", async ({ page }) => {
-  await signInUi(page, admin);
+  await signInUi(page, await signUpApi(page.request));
   await page.route(`${new URL(env.S3_ENDPOINT).origin}/**`, (route) => route.abort("internetdisconnected"));
   await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: "offline.txt", type: "text/plain", bytes: Buffer.from("x") }]);
   // The engine keeps retrying with backoff, and says so.
