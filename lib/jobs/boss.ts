@@ -8,7 +8,8 @@ function create(): PgBoss {
   const pglite = env.DATABASE_URL ? undefined : embeddedDatabase();
   const common = {
     application_name: "slipway-jobs",
-    // Dead workers are noticed by missed heartbeats on the monitor's pass: keep it near the heartbeat.
+    // Missed heartbeats are noticed on the supervise pass (60 s by default): keep it near the heartbeat.
+    superviseIntervalSeconds: Math.min(env.PROCESSING_HEARTBEAT_SECONDS, 30),
     monitorIntervalSeconds: Math.min(env.PROCESSING_HEARTBEAT_SECONDS, 30),
   };
   // With the embedded database the queue shares its one connection (pg-boss's PGlite adapter).
@@ -20,9 +21,10 @@ async function start(): Promise<PgBoss> {
   boss.on("error", (error) => console.error("jobs:", error));
   await boss.start();
   for (const queue of queueDefinitions()) {
-    const { name, ...options } = queue;
-    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-    else await boss.createQueue(name, options);
+    // pg-boss refuses to change a queue's policy, heartbeat or retry ceiling after creation.
+    const { name, policy, heartbeatSeconds, retryDelayMax, ...tunable } = queue;
+    if (await boss.getQueue(name)) await boss.updateQueue(name, tunable);
+    else await boss.createQueue(name, queue);
   }
   return boss;
 }

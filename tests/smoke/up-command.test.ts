@@ -1,6 +1,7 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import net from "node:net";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { CookieJar } from "../support/cookie-jar";
@@ -8,8 +9,17 @@ import { must } from "../support/must";
 
 // The README's run command, for real: an empty data dir, its own object store and ports.
 const freePort = () => Number(execFileSync("bash", ["scripts/free-port.sh"], { encoding: "utf8" }));
-const ports = { app: freePort(), s3: freePort(), mon: freePort() };
+const ports = { app: freePort(), s3: freePort(), mon: freePort(), clamd: freePort() };
 const base = `http://127.0.0.1:${ports.app}`;
+
+/** clamd speaks no HTTP: whether anything still listens on the port. */
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.on("connect", () => (socket.destroy(), resolve(false)));
+    socket.on("error", () => resolve(true));
+  });
+}
 
 async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, exited: () => boolean) {
   const deadline = Date.now() + timeoutMs;
@@ -29,9 +39,17 @@ it("scripts/up.sh brings up a working app on an empty data dir and stops cleanly
     .split(":")
     .filter((dir) => !dir.includes("/.tools/"))
     .join(":");
-  const env = { ...process.env, PATH: shellPath, SLIPWAY_DATA_DIR: dataDir, PORT: String(ports.app), S3_PORT: String(ports.s3), CEPH_MON_PORT: String(ports.mon) };
-  // The run command's own defaults, not the test runner's settings.
-  for (const name of ["S3_BUCKET", "S3_ENDPOINT", "DATABASE_URL", "NODE_ENV", "npm_config_nodedir"]) delete (env as Record<string, unknown>)[name];
+  const env = {
+    ...process.env,
+    PATH: shellPath,
+    SLIPWAY_DATA_DIR: dataDir,
+    PORT: String(ports.app),
+    S3_PORT: String(ports.s3),
+    CEPH_MON_PORT: String(ports.mon),
+    CLAMD_PORT: String(ports.clamd),
+  };
+  // The run command's own defaults, not the test runner's settings (its own object store and clamd).
+  for (const name of ["S3_BUCKET", "S3_ENDPOINT", "DATABASE_URL", "NODE_ENV", "npm_config_nodedir", "CLAMD_HOST", "SCAN_MAX_BYTES"]) delete (env as Record<string, unknown>)[name];
   const child = spawn("bash", ["scripts/up.sh"], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
@@ -46,7 +64,7 @@ it("scripts/up.sh brings up a working app on an empty data dir and stops cleanly
       480_000,
       () => exitCode !== null,
     );
-    expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ db: "ok", s3: "ok" });
+    expect(await (await fetch(`${base}/api/health`)).json()).toEqual({ db: "ok", s3: "ok", scanner: "ok" });
     const serverNode = /server running on Node v(\d+)\./.exec(output)?.[1];
     expect(Number(serverNode), output).toBeGreaterThanOrEqual(24);
 
@@ -67,14 +85,23 @@ it("scripts/up.sh brings up a working app on an empty data dir and stops cleanly
     expect((await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: bytes })).status).toBe(200);
     const completed = await jar.fetch(`${base}/api/uploads/${ticket.upload.id}/complete`, { method: "POST" });
     expect((await completed.json()).upload.status).toBe("COMPLETE");
+    // The app's own workers scan it with up.sh's clamd.
+    await waitFor(
+      async () => (await (await jar.fetch(`${base}/api/uploads/${ticket.upload.id}`)).json()).upload.processing.state === "clean",
+      "the file scanned clean",
+      60_000,
+      () => exitCode !== null,
+    );
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${ports.s3}/`)).rejects.toThrow();
+    expect(await refusesConnections(ports.clamd), "clamd stopped with the app").toBe(true);
   } finally {
     if (exitCode === null) child.kill("SIGKILL");
     spawnSync("bash", ["scripts/object-store.sh", "stop"], { env, stdio: "ignore" });
+    spawnSync("bash", ["scripts/clamd.sh", "stop"], { env, stdio: "ignore" });
     rmSync(path.dirname(dataDir), { recursive: true, force: true });
   }
 });
