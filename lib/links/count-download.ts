@@ -28,7 +28,7 @@ export async function countDownload(tokenHash: string, passwordChecked: boolean,
       UPDATE "ShareLink" AS l SET "downloadCount" = l."downloadCount" + 1
       FROM "Upload" AS u, "User" AS c
       WHERE l."tokenHash" = ${tokenHash} AND u."id" = l."uploadId" AND c."id" = l."creatorId"
-        AND u."status" = 'COMPLETE' AND u."review" IN ('NONE', 'APPROVED') AND ${processed} AND c."disabledAt" IS NULL
+        AND u."status" = 'COMPLETE' AND u."review" IN ('NONE', 'APPROVED') AND ${processed} AND u."scanSignature" IS NULL AND c."disabledAt" IS NULL
         AND (l."passwordHash" IS NULL OR ${passwordChecked})
         AND l."revokedAt" IS NULL AND l."expiresAt" > (NOW() AT TIME ZONE 'UTC')
         AND (l."maxDownloads" IS NULL OR l."downloadCount" < l."maxDownloads")

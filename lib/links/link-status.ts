@@ -13,7 +13,7 @@ export function linkStatus(link: ShareLink, now = new Date()): LinkStatus {
 
 export type LinkUsability = LinkStatus | "file_gone" | "suspended" | "processing" | "scan_failed";
 
-export type LinkWithFile = ShareLink & { upload: Pick<Upload, "status" | "review" | "processing">; creator: Pick<User, "disabledAt"> };
+export type LinkWithFile = ShareLink & { upload: Pick<Upload, "status" | "review" | "processing" | "scanSignature">; creator: Pick<User, "disabledAt"> };
 
 /**
  * Whether a link may be used (its page shown, a download counted): "active", or why not.

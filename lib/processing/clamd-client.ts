@@ -8,7 +8,17 @@ export interface ClamdOptions {
   timeoutMs: number;
 }
 
-export type ScanResult = { verdict: "clean" } | { verdict: "infected"; signature: string } | { verdict: "too_large_to_scan"; reason: string };
+/**
+ * `unscannable`: clamd stopped before the end (one of its limits inside the file: nesting depth,
+ * number of files, unpacked size, scan time). A 2 KB zip nested 17 deep is one: never shareable
+ * as "too large", it fails closed. `too_large_to_scan` is only the stream itself over clamd's
+ * StreamMaxLength.
+ */
+export type ScanResult =
+  | { verdict: "clean" }
+  | { verdict: "infected"; signature: string }
+  | { verdict: "too_large_to_scan"; reason: string }
+  | { verdict: "unscannable"; reason: string };
 
 export interface ClamdScan {
   /** Sends a chunk; resolves when the connection can take more. Once clamd has answered (a limit), sends nothing. */
@@ -23,7 +33,7 @@ export function parseScanReply(reply: string): ScanResult | null {
   if (reply === "stream: OK") return { verdict: "clean" };
   // With AlertExceedsMax a file over MaxFileSize, MaxScanSize, MaxScanTime… is "found" under this name.
   const found = /^stream: (.+) FOUND$/.exec(reply);
-  if (found) return found[1].startsWith("Heuristics.Limits.Exceeded") ? { verdict: "too_large_to_scan", reason: found[1] } : { verdict: "infected", signature: found[1] };
+  if (found) return found[1].startsWith("Heuristics.Limits.Exceeded") ? { verdict: "unscannable", reason: found[1] } : { verdict: "infected", signature: found[1] };
   // Over StreamMaxLength clamd stops reading, answers this and closes the connection.
   if (reply === "INSTREAM size limit exceeded. ERROR") return { verdict: "too_large_to_scan", reason: "INSTREAM size limit exceeded" };
   return null;

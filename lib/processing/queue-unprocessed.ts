@@ -1,27 +1,34 @@
 import "server-only";
 import { db } from "../db";
+import { PROCESS_UPLOAD } from "../jobs/queues";
 import { sendProcessing } from "./send-processing";
+import { scanPolicy } from "./scan-policy";
 
 const BATCH = 500;
-/** A queued row not sent again for this long is assumed to have lost its job (a crash between commit and send). */
+/** A queued row not sent again for this long, and with no job, is assumed to have lost its job (a crash between commit and send). */
 const LOST_AFTER_MS = 60_000;
 
 /**
  * The backfill and the safety net, run every minute by one worker: files finished before
- * processing existed (no state yet) are marked queued, and queued rows whose job went missing
- * are sent again. Sending twice is harmless: one waiting job per upload (its singleton key).
- * Walks in batches so a million old files never make one long transaction.
+ * processing existed (no state yet), files processed while scanning was off once it is on, and
+ * queued rows whose job went missing (none waiting, retrying or running in pg-boss's table) are
+ * marked queued and sent. Walks in batches so a million old files never make one long
+ * transaction.
  */
 export async function queueUnprocessed(): Promise<{ queued: number }> {
+  const unscanned = scanPolicy().scanning ? ["OFF"] : [];
   let queued = 0;
   for (;;) {
     const stale = new Date(Date.now() - LOST_AFTER_MS);
     const rows = await db.$queryRaw<Array<{ id: string }>>`
-      UPDATE "Upload" SET "processing" = 'QUEUED', "processingQueuedAt" = NOW() AT TIME ZONE 'UTC'
+      UPDATE "Upload" SET "processing" = 'QUEUED', "processingQueuedAt" = NOW() AT TIME ZONE 'UTC', "processingRun" = NULL
       WHERE "id" IN (
-        SELECT "id" FROM "Upload"
-        WHERE "status" = 'COMPLETE' AND NOT ("review" = 'REJECTED' AND "quarantinedAt" IS NULL) AND ("processing" IS NULL OR ("processing" = 'QUEUED' AND ("processingQueuedAt" IS NULL OR "processingQueuedAt" < ${stale})))
-        ORDER BY "createdAt", "id" LIMIT ${BATCH}
+        SELECT u."id" FROM "Upload" AS u
+        WHERE u."status" = 'COMPLETE' AND NOT (u."review" = 'REJECTED' AND u."quarantinedAt" IS NULL)
+          AND (u."processing" IS NULL OR u."processing"::text = ANY(${unscanned})
+            OR (u."processing" = 'QUEUED' AND (u."processingQueuedAt" IS NULL OR u."processingQueuedAt" < ${stale})
+              AND NOT EXISTS (SELECT 1 FROM "pgboss"."job" AS j WHERE j."name" = ${PROCESS_UPLOAD} AND j."singleton_key" = u."id" AND j."state" < 'completed')))
+        ORDER BY u."createdAt", u."id" LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED)
       RETURNING "id"`;
     await sendProcessing(rows.map(({ id }) => id));

@@ -8,7 +8,24 @@ import { deleteObject, putObject } from "../storage/objects";
 import { thumbnailKey } from "../uploads/object-keys";
 import type { ObjectFacts } from "./read-object-facts";
 
-const VERDICT_STATE = { clean: "CLEAN", infected: "INFECTED", too_large_to_scan: "TOO_LARGE_TO_SCAN" } as const satisfies Record<string, ProcessingState>;
+const VERDICT_STATE = { clean: "CLEAN", infected: "INFECTED", too_large_to_scan: "TOO_LARGE_TO_SCAN", unscannable: "FAILED" } as const satisfies Record<string, ProcessingState>;
+
+/** What the owner and admins read about a run that ended without a full verdict or without its thumbnail. */
+function problem(facts: ObjectFacts): string | null {
+  if (facts.scan?.verdict === "unscannable") return `clamd could not scan all of it (${facts.scan.reason}): it is treated as not scanned`;
+  return facts.thumbnail && "error" in facts.thumbnail ? facts.thumbnail.error : null;
+}
+
+type Current = Pick<Upload, "status" | "review" | "quarantinedAt" | "processingRun">;
+
+/**
+ * Where the object belongs after this verdict, judged on the row as it is now: a rejection keeps
+ * whatever the admin's decision made of it; otherwise quarantined while infected, back when not.
+ */
+function quarantine(state: ProcessingState, row: Current): Date | null {
+  if (row.review === "REJECTED") return row.quarantinedAt;
+  return state === "INFECTED" ? (row.quarantinedAt ?? new Date()) : null;
+}
 
 function finalState(facts: ObjectFacts): ProcessingState {
   return facts.scan ? VERDICT_STATE[facts.scan.verdict] : "OFF";
@@ -26,15 +43,19 @@ export async function recordProcessing(upload: Upload, run: string, facts: Objec
   // Stored before the row points at it; a run that loses the race below leaves the same bytes.
   if (thumbnail && state !== "INFECTED") await putObject(thumbnailKey(upload.key), thumbnail.webp, "image/webp");
   const infected = facts.scan?.verdict === "infected" ? facts.scan.signature : null;
-  const quarantinedAt = state === "INFECTED" ? (upload.quarantinedAt ?? new Date()) : upload.review === "REJECTED" ? upload.quarantinedAt : null;
 
+  // The row is locked and read again: an admin may have rejected or approved the file meanwhile.
   const recorded = await db.$transaction(async (tx) => {
-    const { count } = await tx.upload.updateMany({
-      where: { id: upload.id, processingRun: run, status: "COMPLETE" },
+    const [row] = await tx.$queryRaw<Current[]>`
+      SELECT "status", "review", "quarantinedAt", "processingRun" FROM "Upload" WHERE "id" = ${upload.id} FOR UPDATE`;
+    if (row?.status !== "COMPLETE" || row.processingRun !== run) return null;
+    const quarantinedAt = quarantine(state, row);
+    await tx.upload.update({
+      where: { id: upload.id },
       data: {
         processing: state,
         processedAt: new Date(),
-        processingError: facts.thumbnail && "error" in facts.thumbnail ? facts.thumbnail.error : null,
+        processingError: problem(facts),
         sha256: facts.sha256,
         detectedType: facts.detectedType,
         typeMismatch: facts.typeMismatch,
@@ -46,19 +67,18 @@ export async function recordProcessing(upload: Upload, run: string, facts: Objec
         quarantinedAt,
       },
     });
-    if (count === 0) return false;
     const data = { state, sha256: facts.sha256, detectedType: facts.detectedType, typeMismatch: facts.typeMismatch, signature: infected };
     await recordAuditEvent({ actorId: null, action: "processing.complete", target: upload.id, data }, tx);
     if (infected) await recordAuditEvent({ actorId: null, action: "processing.infected", target: upload.id, data: { signature: infected, etag: upload.etag } }, tx);
-    return true;
+    return { moved: (quarantinedAt === null) !== (row.quarantinedAt === null) };
   });
-  if (!recorded) {
+  if (recorded === null) {
     // Deleted while this run read it: the thumbnail stored above must not outlive the file.
     const row = await db.upload.findUnique({ where: { id: upload.id }, select: { status: true } });
     if (thumbnail && row?.status !== "COMPLETE") await deleteObject(thumbnailKey(upload.key));
     return;
   }
-  if ((quarantinedAt === null) !== (upload.quarantinedAt === null)) await settleReviewedObject(upload.id);
+  if (recorded.moved) await settleReviewedObject(upload.id);
   if (state === "INFECTED" && upload.thumbnailKey) await deleteObject(upload.thumbnailKey);
 }
 
@@ -72,7 +92,11 @@ export async function recordFailure(uploadId: string, run: string, error: unknow
   await db.$transaction(async (tx) => {
     const { count } = await tx.upload.updateMany({
       where: { id: uploadId, processingRun: run },
-      data: { processing: last ? "FAILED" : "QUEUED", processingError: last ? `Processing failed: ${reason}` : `An attempt failed and will be retried: ${reason}` },
+      data: {
+        processing: last ? "FAILED" : "QUEUED",
+        processingQueuedAt: new Date(),
+        processingError: last ? `Processing failed: ${reason}` : `An attempt failed and will be retried: ${reason}`,
+      },
     });
     if (count === 1 && last) await recordAuditEvent({ actorId: null, action: "processing.failed", target: uploadId, data: { reason } }, tx);
   });

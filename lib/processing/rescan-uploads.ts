@@ -7,10 +7,13 @@ import { sendProcessing } from "./send-processing";
 
 const BATCH = 500;
 
-/** Marks finished uploads queued again; returns the ids that were. */
+/**
+ * Marks finished uploads queued again; returns the ids that were. The run id is cleared, so a run
+ * already under way (it read the bytes before this request) can no longer record its result.
+ */
 export async function markQueued(where: Prisma.Sql): Promise<string[]> {
   const rows = await db.$queryRaw<Array<{ id: string }>>`
-    UPDATE "Upload" SET "processing" = 'QUEUED', "processingQueuedAt" = NOW() AT TIME ZONE 'UTC', "processingError" = NULL
+    UPDATE "Upload" SET "processing" = 'QUEUED', "processingQueuedAt" = NOW() AT TIME ZONE 'UTC', "processingError" = NULL, "processingRun" = NULL
     WHERE "status" = 'COMPLETE' AND NOT ("review" = 'REJECTED' AND "quarantinedAt" IS NULL) AND ${where}
     RETURNING "id"`;
   return rows.map(({ id }) => id);

@@ -31,9 +31,19 @@ export function shareableProcessing(policy: ScanPolicy): ProcessingState[] {
 
 export type ProcessingGate = "passed" | "processing" | "scan_failed" | "infected";
 
-/** What processing says about letting anyone but the owner have the file. Infected blocks whatever the policy. */
-export function processingGate(processing: ProcessingState | null, policy: ScanPolicy): ProcessingGate {
-  if (processing === "INFECTED") return "infected";
+/** The processing facts the gate reads: the state, and the signature of the last infected verdict. */
+export interface ProcessingFacts {
+  processing: ProcessingState | null;
+  scanSignature: string | null;
+}
+
+/**
+ * What processing says about letting anyone but the owner have the file. Infected blocks whatever
+ * the policy, and stays infected while a re-scan is queued or running: only a finished scan
+ * without a signature clears it.
+ */
+export function processingGate({ processing, scanSignature }: ProcessingFacts, policy: ScanPolicy): ProcessingGate {
+  if (processing === "INFECTED" || scanSignature !== null) return "infected";
   if (!policy.scanning || (processing && shareableProcessing(policy).includes(processing))) return "passed";
   return processing === "FAILED" ? "scan_failed" : "processing";
 }
@@ -46,10 +56,10 @@ export type UploadAvailability = "available" | "not_ready" | "rejected" | "infec
  * or processing, but not once rejected or found infected. The SQL twin of the sharing rule is in
  * lib/links/count-download.ts.
  */
-export function uploadAvailability(upload: { status: UploadStatus; review: ReviewState; processing: ProcessingState | null }, policy: ScanPolicy): UploadAvailability {
+export function uploadAvailability(upload: { status: UploadStatus; review: ReviewState } & ProcessingFacts, policy: ScanPolicy): UploadAvailability {
   if (upload.status !== "COMPLETE") return "not_ready";
   if (upload.review === "REJECTED") return "rejected";
-  const gate = processingGate(upload.processing, policy);
+  const gate = processingGate(upload, policy);
   if (gate === "infected") return "infected";
   if (upload.review === "PENDING") return "pending_review";
   return gate === "passed" ? "available" : gate;

@@ -88,7 +88,7 @@ beforeAll(async () => {
  * its upload, as linkUsability reads it. The link's times are set last, so that "1 s" stays
  * close to a second when both rules judge it.
  */
-async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number] & { processing?: ProcessingState | null }) {
+async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number] & { processing?: ProcessingState | null; scanSignature?: string }) {
   const id = randomUUID();
   const ownerId = upload.ownerDisabled ? disabledOwner : owner;
   await db.upload.create({
@@ -103,6 +103,7 @@ async function createFixture(link: LinkCase, upload: (typeof uploadCases)[number
       status: upload.status,
       review: upload.review,
       processing: upload.processing ?? null,
+      scanSignature: upload.scanSignature ?? null,
       expiresAt: new Date(Date.now() + HOUR),
     },
   });
@@ -170,4 +171,14 @@ it.each(processingRows)("$name", async ({ processing, policy, expected }) => {
   expect(linkUsability(before, policy)).toBe(expected);
   const file = await countDownload(before.tokenHash, false, meta, policy);
   expect(file !== null, "countDownload agrees with linkUsability").toBe(expected === "active");
+});
+
+// A file found infected stays infected while a re-scan is queued or running: the signature on
+// record blocks it until a finished scan clears it.
+it.each([SCAN_OFF, SCAN_ON, FAIL_OPEN])("a re-scan of an infected file keeps its links shut (%o)", async (policy) => {
+  for (const processing of ["QUEUED", "RUNNING"] as const) {
+    const before = await createFixture(linkCases[0], { status: "COMPLETE", review: "APPROVED", available: true, processing, scanSignature: "Eicar-Test" });
+    expect(linkUsability(before, policy)).toBe("file_gone");
+    expect(await countDownload(before.tokenHash, false, meta, policy)).toBeNull();
+  }
 });

@@ -12,8 +12,8 @@ describe("parseScanReply", () => {
   });
 
   it("reads an exceeded limit as too large to scan, never as clean or infected", () => {
-    expect(parseScanReply("stream: Heuristics.Limits.Exceeded.MaxFileSize FOUND")).toEqual({ verdict: "too_large_to_scan", reason: "Heuristics.Limits.Exceeded.MaxFileSize" });
-    expect(parseScanReply("stream: Heuristics.Limits.Exceeded.MaxScanTime FOUND")).toEqual({ verdict: "too_large_to_scan", reason: "Heuristics.Limits.Exceeded.MaxScanTime" });
+    expect(parseScanReply("stream: Heuristics.Limits.Exceeded.MaxFileSize FOUND")).toEqual({ verdict: "unscannable", reason: "Heuristics.Limits.Exceeded.MaxFileSize" });
+    expect(parseScanReply("stream: Heuristics.Limits.Exceeded.MaxScanTime FOUND")).toEqual({ verdict: "unscannable", reason: "Heuristics.Limits.Exceeded.MaxScanTime" });
     expect(parseScanReply("INSTREAM size limit exceeded. ERROR")).toEqual({ verdict: "too_large_to_scan", reason: "INSTREAM size limit exceeded" });
   });
 

@@ -27,7 +27,7 @@ export async function readProcessingStats() {
   const boss = await getBoss();
   const [scanner, counts, queue, dead] = await Promise.all([
     scannerHealth(),
-    Promise.all(WATCHED.map((state) => db.upload.count({ where: { processing: state } }))),
+    Promise.all(WATCHED.map((state) => db.upload.count({ where: { processing: state, status: "COMPLETE" } }))),
     boss.getQueue(PROCESS_UPLOAD),
     deadJobs(),
   ]);

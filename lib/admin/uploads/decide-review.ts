@@ -44,7 +44,7 @@ function alreadyDecided(upload: AdminUploadRow, decision: ReviewDecision): HttpE
 
 /** Approval waits for processing: 409 while the file is being scanned, could not be scanned, or is infected. */
 function assertProcessed(upload: AdminUploadRow, decision: ReviewDecision): void {
-  const gate = processingGate(upload.processing, scanPolicy());
+  const gate = processingGate(upload, scanPolicy());
   if (decision === "approve" && gate !== "passed") throw unavailable(gate, "approved");
 }
 
@@ -52,7 +52,7 @@ function assertProcessed(upload: AdminUploadRow, decision: ReviewDecision): void
 function processedEnough(decision: ReviewDecision): Prisma.UploadWhereInput {
   if (decision === "reject") return {};
   const policy = scanPolicy();
-  return policy.scanning ? { processing: { in: shareableProcessing(policy) } } : { NOT: { processing: "INFECTED" } };
+  return policy.scanning ? { processing: { in: shareableProcessing(policy) }, scanSignature: null } : { NOT: { processing: "INFECTED" }, scanSignature: null };
 }
 
 /** The row as the caller saw it, for the conditional UPDATE: whoever changes it first wins. */

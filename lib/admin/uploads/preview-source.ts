@@ -8,7 +8,7 @@ export const notPreviewable = (why: string) => new HttpError({ code: "not_previe
 export async function previewSource(uploadId: string, accepts: (contentType: string) => boolean, kind: string) {
   const upload = await findAdminUpload(uploadId);
   if (upload.status !== "COMPLETE") throw notPreviewable(`it is ${upload.status.toLowerCase()}`);
-  if (upload.processing === "INFECTED") throw notPreviewable(`a virus was found in it (${upload.scanSignature ?? "unnamed"})`);
+  if (upload.processing === "INFECTED" || upload.scanSignature) throw notPreviewable(`a virus was found in it (${upload.scanSignature ?? "unnamed"})`);
   if (!accepts(upload.contentType)) throw notPreviewable(`${upload.contentType} has no ${kind} preview`);
   const key = objectLocation(upload);
   if (key === null) throw notPreviewable("it was rejected and its bytes were deleted");

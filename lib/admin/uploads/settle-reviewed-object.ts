@@ -1,7 +1,7 @@
 import { db } from "../../db";
 import type { ReviewState, UploadStatus } from "../../generated/prisma/enums";
 import { deleteObject, moveObject } from "../../storage/objects";
-import { quarantineKey } from "../../uploads/object-keys";
+import { quarantineKey, thumbnailKey } from "../../uploads/object-keys";
 
 // Long enough for S3 to copy a large object server-side; the transaction only holds a row lock.
 const MOVE_TIMEOUT_MS = 10 * 60_000;
@@ -23,7 +23,8 @@ export async function settleReviewedObject(uploadId: string): Promise<void> {
       if (row?.status !== "COMPLETE") return;
       const quarantined = quarantineKey(row.key);
       if (row.quarantinedAt) await moveObject(row.key, quarantined);
-      else if (row.review === "REJECTED") await deleteObject(row.key);
+      // Rejected for good: the bytes may sit at the key or under quarantine/ (an infected file), and the thumbnail goes too.
+      else if (row.review === "REJECTED") await Promise.all([deleteObject(row.key), deleteObject(quarantined), deleteObject(thumbnailKey(row.key))]);
       else await moveObject(quarantined, row.key);
     },
     { timeout: MOVE_TIMEOUT_MS },
