@@ -60,6 +60,10 @@ run npx playwright test
 step "benchmarks, small variant (the full run and its figures: docs/performance.md)"
 BENCH_MIB=256 BENCH_RSS_MIB=512 BENCH_OUTPUT=$store_dir/bench.json run bash bench/run.sh
 
+step "processing benchmark, small variant: the worker's pass against a bare GET and clamd alone, and its memory (1 GiB figures: docs/performance.md)"
+S3_BUCKET=slipway-test BENCH_PROCESSING_MIB=256 BENCH_PROCESSING_ROUNDS=2 BENCH_PROCESSING_COALESCE_KIB=0 BENCH_PROCESSING_JOBS=1 \
+  BENCH_OUTPUT=$store_dir/processing.json run bash scripts/tsx-server.sh bench/processing.ts
+
 step "admin queries on a seeded PostgreSQL: 10,000 users, 1,000,000 uploads, 5,000,000 audit events (fails on a full scan of a large table)"
 run bash bench/admin.sh
 
