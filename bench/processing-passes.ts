@@ -4,7 +4,8 @@ import { readObjectStream } from "../lib/storage/objects";
 import { type CpuPids, type CpuSeconds, watchCpu } from "./processing-cpu";
 import { type BenchObject, variantChunks } from "./processing-object";
 
-// The passes the processing benchmark times over the same bytes: (a) a bare S3 GET to nowhere,
+// The passes the processing benchmark times, each on its own variant of one random file (see
+// processing-object.ts): (a) a bare S3 GET to nowhere,
 // (b) clamd INSTREAM of a local copy, (c) the worker's own pass (readObjectFacts on the S3
 // stream, clamd on), and (c+) the same with the S3 chunks coalesced first (a candidate fix).
 

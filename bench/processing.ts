@@ -69,10 +69,11 @@ async function cleanUp() {
     console.log(`stored and deleted ${storedGiB} GiB: radosgw frees it in ~2 h (set BENCH_STORE_DIR to the store's data dir to free it at once)`);
 }
 
-async function putObject(file: string) {
+async function storeVariant(file: string) {
   storedGiB += settings.mib / 1024;
   return putVariant(file, size, created);
 }
+
 process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
 /** Cores busy over two seconds before anything starts: whatever else runs weighs on every pass. */
@@ -86,7 +87,7 @@ async function busyCores(): Promise<number> {
 /** processUpload of fresh variants, one after the other in a new Node process on its own PGlite database: the worker's path and its memory. */
 async function runJobs(file: string): Promise<JobResult> {
   const objects = [];
-  for (let i = 0; i < settings.jobs; i++) objects.push(await putObject(file));
+  for (let i = 0; i < settings.jobs; i++) objects.push(await storeVariant(file));
   const dataDir = path.join(dir, "data");
   const jobEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -98,7 +99,8 @@ async function runJobs(file: string): Promise<JobResult> {
   delete jobEnv.DATABASE_URL;
   execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { env: jobEnv, stdio: "pipe" });
   // NODE_OPTIONS (e.g. V8 flags being tried) reaches the child through the environment.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/processing-job.ts"], {
+  // V8's young generation as scripts/worker.sh sets it for `npm run worker` processes.
+  const child = spawn(process.execPath, ["--max-semi-space-size=1", "--conditions=react-server", "--import", "tsx", "bench/processing-job.ts"], {
     env: jobEnv,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -122,8 +124,8 @@ try {
   };
   for (let round = 1; round <= settings.rounds; round++) {
     console.log(`round ${round}: storing variants in s3://${env.S3_BUCKET}…`);
-    const forC = await putObject(file);
-    const forCoalesced = settings.coalesceKiB ? await putObject(file) : null;
+    const forC = await storeVariant(file);
+    const forCoalesced = settings.coalesceKiB ? await storeVariant(file) : null;
     record(round, "a", await bareGet(context, forC));
     record(round, "b", await clamdLocal(context, file, size, settings.fileChunkKiB * 1024));
     record(round, "c", await processObject(context, forC, null));

@@ -15,10 +15,7 @@ export interface ClamdOptions {
  * StreamMaxLength.
  */
 export type ScanResult =
-  | { verdict: "clean" }
-  | { verdict: "infected"; signature: string }
-  | { verdict: "too_large_to_scan"; reason: string }
-  | { verdict: "unscannable"; reason: string };
+  { verdict: "clean" } | { verdict: "infected"; signature: string } | { verdict: "too_large_to_scan"; reason: string } | { verdict: "unscannable"; reason: string };
 
 export interface ClamdScan {
   /** Sends a chunk; resolves when the connection can take more. Once clamd has answered (a limit), sends nothing. */

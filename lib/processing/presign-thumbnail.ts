@@ -7,7 +7,9 @@ import { presignGet } from "../storage/s3";
 const THUMBNAIL_URL_SECONDS = 300;
 
 /** A presigned GET of an upload's thumbnail; 404 when it has none (not an image, not processed, infected, rejected and deleted). */
-export async function presignThumbnail(upload: Pick<Upload, "thumbnailKey" | "originalName" | "processing" | "scanSignature" | "key" | "review" | "quarantinedAt">): Promise<string> {
+export async function presignThumbnail(
+  upload: Pick<Upload, "thumbnailKey" | "originalName" | "processing" | "scanSignature" | "key" | "review" | "quarantinedAt">,
+): Promise<string> {
   const gone = objectLocation(upload) === null || upload.processing === "INFECTED" || upload.scanSignature !== null;
   if (!upload.thumbnailKey || gone) throw notFound("Thumbnail");
   const { url } = await presignGet({

@@ -56,7 +56,9 @@ let virus: string;
 beforeAll(async () => {
   [admin, uma, eve] = await Promise.all([newAdmin("Ann"), newUser("Uma"), newUser("Eve")]);
   await startWorkers();
-  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#884422" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#884422" } })
+    .png()
+    .toBuffer();
   [image, text, virus] = await Promise.all([
     finishedUpload(uma, "cat.png", "image/png", png),
     finishedUpload(uma, "notes.txt", "text/plain", cleanBytes(3000)),
@@ -123,7 +125,15 @@ describe("the admin's re-scans", () => {
   it("refuses to re-scan an unfinished upload (409) or an unknown id (404)", async () => {
     await as(admin, "ADMIN");
     const open = await db.upload.create({
-      data: { ownerId: uma, key: `u/${uma}/open/x.bin`, originalName: "x.bin", contentType: "application/octet-stream", size: 1n, strategy: "SINGLE", expiresAt: new Date(Date.now() + 3600_000) },
+      data: {
+        ownerId: uma,
+        key: `u/${uma}/open/x.bin`,
+        originalName: "x.bin",
+        contentType: "application/octet-stream",
+        size: 1n,
+        strategy: "SINGLE",
+        expiresAt: new Date(Date.now() + 3600_000),
+      },
     });
     expect(await errorOf(await call(rescanOne.POST, `/api/admin/uploads/${open.id}/rescan`, { id: open.id }, "POST"))).toEqual([409, "upload_not_ready"]);
     const unknown = "00000000-0000-4000-8000-000000000000";
