@@ -26,7 +26,7 @@ function apiAs(jar: CookieJar) {
   };
 }
 
-/** Uploads a 1 KiB file the way the page does (slot, presigned PUT, complete), over HTTP as `account`; the admin approves it. */
+/** Uploads a 1 KiB file the way the page does (slot, presigned PUT, complete), over HTTP as `account`; once it is processed, the admin approves it. */
 export async function shareFile(account: Account): Promise<SharedFile> {
   const jar = new CookieJar();
   await jar.signIn(config.appUrl, account.email, account.password);
@@ -39,6 +39,11 @@ export async function shareFile(account: Account): Promise<SharedFile> {
   if (!put.ok) throw new Error(`PUT to the presigned URL answered ${put.status}: ${(await put.text()).slice(0, 300)}`);
   const id: string = created.upload.id;
   await api(`/api/uploads/${id}/complete`, "POST");
+  // The file is scanned before it may be approved or shared: wait for its processing job.
+  for (let waited = 0; ["queued", "running"].includes((await api(`/api/uploads/${id}`)).upload.processing?.state); waited += 100) {
+    if (waited > 60_000) throw new Error(`upload ${id} was not processed within a minute`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const admin = new CookieJar();
   await admin.signIn(config.appUrl, config.admin.email, config.admin.password);
   await apiAs(admin)(`/api/admin/uploads/${id}/review`, "POST", { decision: "approve" });
