@@ -92,12 +92,20 @@ describe("clamd with a 1 MiB limit (scripts/clamd.sh with CLAMD_MAX_BYTES)", () 
     expect(await scan(small, cleanBytes(MIB + 64 * KIB))).toEqual({ verdict: "too_large_to_scan", reason: "INSTREAM size limit exceeded" });
   });
 
-  it("still reports the limit after clamd closed the connection; writes after that neither throw nor hang", async () => {
+  // Far over the limit, clamd answers and resets the connection while our bytes are unread; when
+  // the reset reaches Node before the answer is read, the answer is lost (Linux drops unread data
+  // on a reset): a few percent of such streams, more on a busy machine. Either way the scan must
+  // end promptly and never as clean. The worker never sends a file over SCAN_MAX_BYTES.
+  it("ends a stream far over the limit as too large or as a dropped connection, never clean, never hanging", async () => {
     const stream = await openClamdScan(small);
-    await stream.write(cleanBytes(MIB + 64 * KIB));
-    // Time for clamd to reach its limit, answer and close (it needs milliseconds for 1 MiB).
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    for (let sent = 0; sent < 4 * MIB; sent += 64 * KIB) await stream.write(cleanBytes(64 * KIB));
-    expect(await stream.finish()).toEqual({ verdict: "too_large_to_scan", reason: "INSTREAM size limit exceeded" });
+    const outcome = async () => {
+      await stream.write(cleanBytes(MIB + 64 * KIB));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (let sent = 0; sent < 4 * MIB; sent += 64 * KIB) await stream.write(cleanBytes(64 * KIB));
+      return stream.finish();
+    };
+    const result = await outcome().catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (typeof result === "string") expect(result).toMatch(/^clamd at 127\.0\.0\.1:\d+ dropped the connection \((EPIPE|ECONNRESET)\)$/);
+    else expect(result).toEqual({ verdict: "too_large_to_scan", reason: "INSTREAM size limit exceeded" });
   });
 });
