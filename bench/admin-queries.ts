@@ -28,7 +28,9 @@ let traced = false;
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const config = args[0] as { text?: string; values?: unknown[] } | string;
-  if (traced) captured.push(typeof config === "string" ? { text: config, values: [] } : { text: config.text ?? "", values: config.values ?? [] });
+  // query(text, values) (pg-boss's form) as well as query({text, values}) (Prisma's adapter).
+  const values = Array.isArray(args[1]) ? (args[1] as unknown[]) : [];
+  if (traced) captured.push(typeof config === "string" ? { text: config, values } : { text: config.text ?? "", values: config.values ?? [] });
   return (query as (...a: unknown[]) => unknown).apply(this, args);
 } as typeof pg.Client.prototype.query;
 
