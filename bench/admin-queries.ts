@@ -13,6 +13,7 @@ import { recountTotals } from "../lib/admin/stats/recount-totals";
 import { listUsers } from "../lib/admin/users/list-users";
 import { listAuditEvents } from "../lib/audit/list-audit-events";
 import { closeDb, db } from "../lib/db";
+import { stopBoss } from "../lib/jobs/boss";
 import { countMultipartUploads } from "../lib/storage/multipart";
 import { must } from "../tests/support/must";
 
@@ -125,6 +126,8 @@ async function main() {
   }
   const [{ server_version: postgres }] = (await explainClient.query<{ server_version: string }>("SHOW server_version")).rows;
   await explainClient.end();
+  // The stats start a pg-boss client (its queue counts); its timers would keep this process alive.
+  await stopBoss({ graceful: false });
   await closeDb();
 
   const seedSeconds = Number(process.env.ADMIN_BENCH_SEED_SECONDS ?? NaN);
