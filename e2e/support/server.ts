@@ -1,7 +1,10 @@
 // The e2e server: `next start` on its own port with a fresh embedded database and the test bucket.
+// E2E_PORT moves it, for runs side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 3100);
+
 export const e2eServer = {
-  port: 3100,
-  url: "http://127.0.0.1:3100",
+  port,
+  url: `http://127.0.0.1:${port}`,
   admin: { email: "admin@e2e.local", password: "e2e-admin-password-123" },
   bucket: "slipway-test",
   dataDir: ".data/e2e",
