@@ -208,9 +208,11 @@ s3_answers() { curl -s --max-time 3 -H "Authorization: AWS probe:probe" "http://
 cmd_start() {
   cmd_install
   local t0=$SECONDS server
-  for server in "${SERVERS[@]}"; do
-    server_pid "$server" >/dev/null && die "Swift of $DATA_DIR already runs; stop it first"
-  done
+  if server_pid proxy >/dev/null && s3_answers; then
+    log "already running on http://127.0.0.1:$SWIFT_PORT (data: $SWIFT_DIR)"
+    return 0
+  fi
+  cmd_stop # whatever is left of an earlier run of this data dir
   port_busy "$SWIFT_PORT" && die "port $SWIFT_PORT is in use by another process; set SWIFT_PORT to a free port"
   mkdir -p "$ETC" "$RUN" "$LOG_DIR" "$SWIFT_DIR/srv/d0"
   [[ -f $SWIFT_DIR/hash-suffix ]] || od -An -N16 -tx1 /dev/urandom | tr -d ' \n' >"$SWIFT_DIR/hash-suffix"
