@@ -34,6 +34,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).default("slipway-local-access"),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default("slipway-local-secret-key-0123456789"),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** false: the bucket is managed elsewhere; the bootstrap only checks that it exists (no create, CORS or lifecycle). */
+  S3_MANAGE_BUCKET: bool.default(true),
 
   /** Largest file accepted; S3's own limit for one object is 5 TiB. */
   UPLOAD_MAX_BYTES: bytes.max(5 * 1024 ** 4).default(5 * 1024 ** 4),
