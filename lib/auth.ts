@@ -42,9 +42,9 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const meta = { ip: clientIp(req?.headers?.["x-forwarded-for"]), userAgent: req?.headers?.["user-agent"]?.slice(0, 500) ?? null };
-        hit(`signin:${email}:${meta.ip ?? "local"}`, { limit: 10, windowSeconds: 60 });
+        await hit(`signin:${email}:${meta.ip ?? "local"}`, { limit: 10, windowSeconds: 60 });
         // Per account too: guessing from many addresses must not multiply the attempts.
-        hit(`signin-account:${email}`, { limit: 30, windowSeconds: 15 * 60 });
+        await hit(`signin-account:${email}`, { limit: 30, windowSeconds: 15 * 60 });
         const user = await db.user.findUnique({ where: { email } });
         const ok = await verifyPassword(user?.passwordHash, password);
         if (user && ok && !user.disabledAt) {

@@ -20,6 +20,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for embedded PGlite)")
     .optional(),
+  /** Redis for the rate-limit counters of several instances; unset: they live in the database (PGlite: in memory). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
   AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   ADMIN_EMAIL: z.email().optional(),
