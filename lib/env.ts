@@ -32,6 +32,8 @@ const schema = z.object({
   SIGNUP_ENABLED: bool.default(true),
   /** Sign-ups allowed per client address per hour (the whole server allows 20 times that). */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Password checks for sign-ins from addresses new to the account, per second on the whole server (each costs an argon2 hash). */
+  SIGNIN_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(20),
 
   S3_ENDPOINT: z.url().default("http://127.0.0.1:7480"),
   S3_REGION: z.string().min(1).default("us-east-1"),
