@@ -20,6 +20,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for embedded PGlite)")
     .optional(),
+  /** Redis for the rate-limit counters of several instances; unset: they live in the database (PGlite: in memory). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
   AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   ADMIN_EMAIL: z.email().optional(),
@@ -27,6 +32,8 @@ const schema = z.object({
   SIGNUP_ENABLED: bool.default(true),
   /** Sign-ups allowed per client address per hour (the whole server allows 20 times that). */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Password checks for sign-ins from addresses new to the account, per second on the whole server (each costs an argon2 hash). */
+  SIGNIN_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(20),
 
   S3_ENDPOINT: z.url().default("http://127.0.0.1:7480"),
   S3_REGION: z.string().min(1).default("us-east-1"),
