@@ -6,12 +6,19 @@ import { bucket, s3 } from "@/lib/storage/s3";
 // of its rows, so an update shows too) and everything in the bucket (objects and open multipart
 // uploads). The job queue's own schema (pg-boss) is not the app's state and is left out.
 
+/**
+ * Tables whose rows count requests, so every request changes them by design: the shared
+ * rate-limit store (rate-limiter-flexible's table, named by #12's shared-limits work).
+ */
+const REQUEST_COUNTERS = /rate.?limit|rlflx/i;
+
 let tableQuery: string | undefined;
 
 async function buildQuery(): Promise<string> {
   const tables = await db.$queryRaw<{ name: string }[]>`
     SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
   return tables
+    .filter(({ name }) => !REQUEST_COUNTERS.test(name))
     .map(({ name }) => `SELECT '${name}' AS name, count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`)
     .join(" UNION ALL ");
 }
@@ -33,7 +40,7 @@ export function changedTables(before: Awaited<ReturnType<typeof tableState>>, af
   });
 }
 
-async function listPrefix(prefix: string): Promise<string[]> {
+async function listObjects(prefix: string): Promise<string[]> {
   const lines: string[] = [];
   let token: string | undefined;
   do {
@@ -41,17 +48,20 @@ async function listPrefix(prefix: string): Promise<string[]> {
     for (const object of page.Contents ?? []) lines.push(`${object.Key} ${object.Size} ${object.ETag}`);
     token = page.NextContinuationToken;
   } while (token);
-  const multipart = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }));
-  for (const upload of multipart.Uploads ?? []) lines.push(`multipart ${upload.Key} ${upload.UploadId}`);
   return lines;
+}
+
+async function listMultipartUploads(prefix: string): Promise<string[]> {
+  const { Uploads = [] } = await s3.send(new ListMultipartUploadsCommand({ Bucket: bucket, Prefix: prefix }));
+  return Uploads.map((upload) => `multipart ${upload.Key} ${upload.UploadId}`);
 }
 
 /**
  * Every object (key, size, ETag) and open multipart upload of these users, one per line. Other
  * test files share the bucket; every key Slipway makes names its owner (`u/<user id>/`, also
- * under incoming/, quarantine/ and thumbnails/).
+ * under incoming/, quarantine/ and thumbnails/; multipart uploads go straight to `u/`).
  */
 export async function bucketListing(userIds: string[]): Promise<string> {
-  const prefixes = userIds.flatMap((id) => ["", "incoming/", "quarantine/", "thumbnails/"].map((area) => `${area}u/${id}/`));
-  return (await Promise.all(prefixes.map(listPrefix))).flat().sort().join("\n");
+  const lists = userIds.flatMap((id) => [...["", "incoming/", "quarantine/", "thumbnails/"].map((area) => listObjects(`${area}u/${id}/`)), listMultipartUploads(`u/${id}/`)]);
+  return (await Promise.all(lists)).flat().sort().join("\n");
 }
