@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testPassword } from "../support/domain-helpers";
 import { ACTORS, type Actor, approvedFile, approvedImage, multipartSlot, newWorld, send, sentSlot, shareLink, waitingFile, type World } from "../support/attack-world";
 import { errorCode } from "../support/route-call";
@@ -9,6 +9,12 @@ import { addressOf, exportedMethods, METHODS, type Method, routeFilesUnder } fro
 // route file (or an exported method) without a row here fails, and so does a row without one.
 // Each cell is a real request, with a real session cookie, on a real row: the owner's upload, a
 // share link, the owner's own account. Pages (page.tsx) check the same sessions and are not here.
+
+// No sweeper here: it walks the whole bucket, which other test files share, and would clean up
+// (and audit) their leftovers in the middle of this file's checks.
+vi.hoisted(() => {
+  process.env.SWEEP_INTERVAL_SECONDS = "0";
+});
 
 /** "302", or for an error its status and code: "404 not_found". */
 type Answer = string;

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { type BadCase, FORM_TYPE, JSON_TYPE, KIB, NOBODY, type Thing } from "./bad-input-case";
 import { testPassword } from "./domain-helpers";
 import type { Actor } from "./attack-world";
@@ -59,6 +60,8 @@ const UNREADABLE_BODIES: [string, BadCase["body"], Record<string, string>][] = [
   ["with a byte-order mark", "\ufeff{}", JSON_TYPE],
   ["in invalid UTF-8", new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), JSON_TYPE],
   ["in overlong UTF-8", new Uint8Array([0x7b, 0x22, 0xc0, 0xaf, 0x22, 0x3a, 0x31, 0x7d]), JSON_TYPE],
+  ["gzip-compressed", new Uint8Array(gzipSync('{"a":1}')), { ...JSON_TYPE, "content-encoding": "gzip" }],
+  ["in UTF-16", new Uint8Array(Buffer.from('{"a":1}', "utf16le")), { "content-type": "application/json; charset=utf-16" }],
   ["nested 5,000 deep", "[".repeat(5000) + "]".repeat(5000), JSON_TYPE],
   ["over 64 KiB", JSON.stringify({ pad: "x".repeat(64 * KIB) }), JSON_TYPE],
   ["over 64 KiB, streamed without a length", () => stream(200 * KIB), JSON_TYPE],
@@ -128,6 +131,9 @@ export function fieldCases(): BadCase[] {
   ] as [string, object][])
     add(SIGN_UP, `sign-up asking for ${what} (extra field)`, { ...newAccount, ...extra });
   add(SIGN_UP, "sign-up without a name", { email: newAccount.email, password: newAccount.password });
+  // JSON.parse makes "__proto__" an own key: it must be refused like any other field, never merged.
+  cases.push({ ...SIGN_UP, label: "sign-up with a __proto__ holding a role", ...text(JSON.stringify(newAccount).replace("{", '{"__proto__":{"role":"ADMIN"},')) });
+  cases.push({ ...SIGN_UP, label: "sign-up with a constructor field", ...text(JSON.stringify(newAccount).replace("{", '{"constructor":{"prototype":{"role":"ADMIN"}},')) });
 
   add(CHANGE_PASSWORD, "password change with the wrong current password", { currentPassword: "not the password", newPassword: "a brand new password" });
   add(CHANGE_PASSWORD, "password change to 11 characters", { currentPassword: testPassword, newPassword: "x".repeat(11) });
@@ -157,6 +163,7 @@ export function fieldCases(): BadCase[] {
     add(CREATE_UPLOAD, `new upload with an md5 that is ${what}`, { ...newFile, md5: value });
   add(CREATE_UPLOAD, "new multipart upload with an md5", { ...newFile, size: 64 * KIB ** 2, md5: "1B2M2Y8AsgTpgAmY7PhCfg==" });
   add(CREATE_UPLOAD, "new upload in a 4097-character folder", { ...newFile, folder: "f".repeat(4097) });
+  cases.push({ ...CREATE_UPLOAD, label: "new upload with its size twice, the last one negative", ...text('{"name":"a.txt","type":"text/plain","size":10,"size":-1}') });
   add(CREATE_UPLOAD, "new upload for another owner (extra field)", { ...newFile, ownerId: NOBODY });
   add(CREATE_UPLOAD, "new upload marked complete (extra field)", { ...newFile, status: "COMPLETE" });
 
@@ -216,6 +223,8 @@ export function fieldCases(): BadCase[] {
   ] as [string, object][])
     add(PATCH_USER, `user patch setting ${what}`, patch);
   cases.push({ ...PATCH_USER, label: "user patch setting quota 2^53+1", ...beyondSafe('{"quotaBytes":"@BIG@"}') });
+  cases.push({ ...PATCH_USER, label: "user patch with a __proto__ holding a role", ...text('{"trusted":false,"__proto__":{"role":"ADMIN"}}') });
+  cases.push({ ...PATCH_USER, label: "user patch with the role twice, the last one ROOT", ...text('{"role":"USER","role":"ROOT"}') });
   add({ ...PATCH_USER, on: "adminId" }, "admin disabling their own account", { disabled: true });
   add({ ...PATCH_USER, on: "adminId" }, "admin dropping their own admin role", { role: "USER" });
   return cases;
