@@ -40,7 +40,11 @@ export interface BadCase {
   page?: boolean;
   /** next-auth answers its own way (redirects, 200 with an error URL): below 500, no session, nothing changed. */
   nextAuth?: boolean;
-  /** Holds once another helper's branch is merged (named here): reported, not failed, until enabled. */
+  /**
+   * Holds fully once another helper's branch (named here) is merged: until the name is listed in the
+   * corpus's ENABLED_AFTER_MERGE the case is held to what must hold anyway (below 500, nothing
+   * changed); once listed it must answer 413.
+   */
   afterMerge?: string;
 }
 
