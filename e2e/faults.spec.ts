@@ -120,6 +120,8 @@ test("PostgreSQL restarted mid-upload: API calls answer 503 meanwhile, the uploa
   const { id, sha } = await uploadUntilSomePartsAreStored(page, file);
   postgres.stop();
 
+  const health = await page.request.get("/api/health");
+  expect([health.status(), await health.json()]).toEqual([503, expect.objectContaining({ db: "down", s3: "ok" })]);
   // Signing and completing need the database: a clear 503 the engine retries, never a 500.
   for (const response of [await page.request.post(`/api/uploads/${id}/parts`, { data: { parts: [{ number: 8 }] } }), await page.request.post(`/api/uploads/${id}/complete`)]) {
     expect(response.status(), await response.text()).toBe(503);
