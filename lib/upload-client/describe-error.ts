@@ -14,7 +14,10 @@ export function describeUploadError(error: unknown, { retrying = false } = {}): 
     if (error.code === "network") return network;
     if (error.status === 401) return "Your session has ended. Sign in again, then retry.";
     if (error.status === 429) return "Too many requests at once. Wait a moment and retry.";
-    if (error.status >= 500) return "The server had a problem. Retry in a moment.";
+    // Said apart from a bug: the person learns the wait is not their doing and that it passes.
+    if (error.code === "storage_unavailable") return `File storage is unavailable right now.${retrying ? "" : " Retry in a moment."}`;
+    if (error.code === "database_busy") return `Slipway is briefly unavailable.${retrying ? "" : " Retry in a moment."}`;
+    if (error.status >= 500) return `The server had a problem.${retrying ? "" : " Retry in a moment."}`;
     return error.message; // the API's own messages are written for people (quota, type, size)
   }
   if (error instanceof StorageError) {

@@ -27,12 +27,15 @@ export function classifyFailure(error: unknown): Failure {
 }
 
 /**
- * Delay before attempt `attempt` (1 = the first retry): exponential with full jitter, so many
- * clients failing together do not retry together; a server's Retry-After wins when it is longer.
+ * Delay before attempt `attempt` (1 = the first retry): exponential, its upper half random, so
+ * many clients failing together do not retry together. Only half is random so that the waits
+ * before giving up always add up to ~30 s: with full jitter, unlucky draws spent all attempts
+ * within a few seconds, and a restarting gateway or database failed uploads. A server's
+ * Retry-After wins when it is longer.
  */
 export function retryDelay(attempt: number, retryAfterSeconds: number | undefined, random: () => number = Math.random): number {
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-  const jittered = Math.round(random() * ceiling);
+  const jittered = Math.round(ceiling / 2 + (random() * ceiling) / 2);
   return Math.max(jittered, (retryAfterSeconds ?? 0) * 1000);
 }
 

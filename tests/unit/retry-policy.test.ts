@@ -22,12 +22,17 @@ describe("retry policy", () => {
     expect(classifyFailure(new ApiError(403, "cross_origin", "x"))).toBe("final");
   });
 
-  it("backs off exponentially with full jitter, capped at 30 s", () => {
+  it("backs off exponentially, the upper half of each wait random, capped at 30 s", () => {
     expect(retryDelay(1, undefined, () => 1)).toBe(500);
     expect(retryDelay(3, undefined, () => 1)).toBe(2000);
-    expect(retryDelay(3, undefined, () => 0.5)).toBe(1000);
-    expect(retryDelay(3, undefined, () => 0)).toBe(0);
+    expect(retryDelay(3, undefined, () => 0.5)).toBe(1500);
+    expect(retryDelay(3, undefined, () => 0)).toBe(1000);
     expect(retryDelay(20, undefined, () => 1)).toBe(30_000);
+  });
+
+  it("rides out any outage under 30 s: the waits before giving up add up to that even when every draw is 0", () => {
+    const waits = Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) => retryDelay(i + 1, undefined, () => 0));
+    expect(waits.reduce((sum, wait) => sum + wait, 0)).toBeGreaterThanOrEqual(30_000);
   });
 
   it("waits at least as long as Retry-After says", () => {
