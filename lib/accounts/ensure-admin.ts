@@ -14,12 +14,26 @@ export async function ensureAdmin(): Promise<AdminBootstrap> {
     const email = env.ADMIN_EMAIL.toLowerCase();
     if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { created: false };
     const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
-    await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
+    if (!(await createAdmin(email, password))) return { created: false };
     return { created: true, email, password, generated: !env.ADMIN_PASSWORD };
   }
   if (await db.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } })) return { created: false };
   const password = randomBytes(12).toString("base64url");
   const email = "admin@slipway.local";
-  await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
+  if (!(await createAdmin(email, password))) return { created: false };
   return { created: true, email, password, generated: true };
+}
+
+/**
+ * False when another process created the same e-mail meanwhile: instances started together on an
+ * empty database all find no admin, and all but one lose the insert (which must not stop them).
+ */
+async function createAdmin(email: string, password: string): Promise<boolean> {
+  try {
+    await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") return false;
+    throw error;
+  }
 }
