@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { CookieJar } from "../tests/support/cookie-jar";
 import { engineFor, settled } from "../tests/support/run-engine";
+import { busyShare, groupCpuSeconds, machineTicks } from "./cpu-usage";
 import { fileBlob } from "./file-bytes";
 import { type CallKind, httpUploadApi, Recorder, roundRobin, timedTransport } from "./instances-api";
 
@@ -27,6 +28,10 @@ export interface LoadResult {
   uploadMiBPerSecond: number;
   downloadSeconds: number;
   failedUploads: number;
+  /** Share of all CPUs busy during the measured load, 0..1. */
+  machineBusy: number;
+  /** CPU seconds each instance used during the measured load. */
+  instanceCpuSeconds: number[];
   errors: string[];
   /** Milliseconds, by call. */
   samples: Partial<Record<CallKind, number[]>>;
@@ -107,7 +112,8 @@ async function uploadAndDownload(jars: CookieJar[], urls: string[], files: numbe
   return { ...uploads, downloadSeconds, mibPerSecond: total / MiB / uploads.seconds };
 }
 
-export async function runLoad(urls: string[], settings: LoadSettings, log: (message: string) => void): Promise<LoadResult> {
+export async function runLoad(instances: { url: string; processGroup: number }[], settings: LoadSettings, log: (message: string) => void): Promise<LoadResult> {
+  const urls = instances.map((instance) => instance.url);
   const pick = roundRobin(urls);
   const jars = await Promise.all(Array.from({ length: settings.users }, (_, u) => signUpAndIn(pick(), `user${u}`)));
   const path = await sharedLink(jars[0], urls[0]);
@@ -120,6 +126,7 @@ export async function runLoad(urls: string[], settings: LoadSettings, log: (mess
   const perUser = settings.uploads / settings.users;
   log(`${settings.uploads} × ${settings.mib} MiB uploads from ${settings.users} users, ${settings.downloads} downloads, on ${urls.length} instance(s)`);
   const recorder = new Recorder();
+  const [ticks, cpu] = [machineTicks(), instances.map((instance) => groupCpuSeconds(instance.processGroup))];
   const result = await uploadAndDownload(jars, urls, perUser, settings.mib, { path, count: settings.downloads }, recorder);
   return {
     instances: urls.length,
@@ -127,6 +134,8 @@ export async function runLoad(urls: string[], settings: LoadSettings, log: (mess
     uploadMiBPerSecond: result.mibPerSecond,
     downloadSeconds: result.downloadSeconds,
     failedUploads: result.failed,
+    machineBusy: busyShare(ticks, machineTicks()),
+    instanceCpuSeconds: instances.map((instance, i) => groupCpuSeconds(instance.processGroup) - cpu[i]),
     errors: recorder.errors,
     samples: Object.fromEntries(recorder.samples),
   };

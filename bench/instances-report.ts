@@ -24,11 +24,11 @@ export function printInstancesReport({ settings, loads, seconds }: InstancesResu
   const lines = [
     `### ${uploads} × ${mib} MiB uploads from ${users} users + ${downloads} share-link downloads, one instance then two (${settings.node}, ${settings.cores} cores, ${settings.date}; machine ${Math.round(Number(settings.busyBefore) * 100)} % busy before; ${seconds} s in all)`,
     "",
-    "| instances | uploads: wall | MiB/s | failed | downloads (all at once): wall | errors |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| instances | uploads: wall | MiB/s | failed | downloads (all at once): wall | errors | CPUs busy | CPU-s per instance |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ...loads.map(
       (load) =>
-        `| ${load.instances} | ${round(load.uploadSeconds, 1)} s | ${round(load.uploadMiBPerSecond, 1)} | ${load.failedUploads} | ${round(load.downloadSeconds, 2)} s | ${load.errors.length} |`,
+        `| ${load.instances} | ${round(load.uploadSeconds, 1)} s | ${round(load.uploadMiBPerSecond, 1)} | ${load.failedUploads} | ${round(load.downloadSeconds, 2)} s | ${load.errors.length} | ${Math.round(load.machineBusy * 100)} % | ${load.instanceCpuSeconds.map((seconds) => round(seconds, 1)).join(" / ")} |`,
     ),
   ];
   const [one, two] = loads;

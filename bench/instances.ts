@@ -11,12 +11,13 @@
 // load); BENCH_OUTPUT (JSON, default bench/results-instances.json). Exit 1 on any error.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import os from "node:os";
 import { type AppInstance, freePort, startAppInstance } from "../tests/support/app-instance";
 import { adminQuery, databaseUrl } from "../tests/support/database-templates";
+import { busyShare, machineTicks } from "./cpu-usage";
 import { type LoadResult, runLoad } from "./instances-load";
 import { printInstancesReport, writeInstancesReport } from "./instances-report";
+import { round } from "./stats";
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -37,14 +38,11 @@ if (settings.uploads % settings.users) throw new Error("BENCH_INSTANCES_UPLOADS 
 if (!process.env.S3_ENDPOINT) throw new Error("S3_ENDPOINT is not set: start an object store (scripts/object-store.sh) and export its endpoint");
 const output = process.env.BENCH_OUTPUT || "bench/results-instances.json";
 
-/** Share of all cores busy over one second (from /proc/stat), before anything starts. */
+/** Share of all CPUs busy over one second, before anything starts. */
 async function machineBusy(): Promise<number> {
-  const sample = () => readFileSync("/proc/stat", "utf8").split("\n")[0].split(/\s+/).slice(1).map(Number);
-  const before = sample();
+  const before = machineTicks();
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const delta = sample().map((value, i) => value - before[i]);
-  const idle = delta[3] + delta[4];
-  return Math.round(100 * (1 - idle / delta.reduce((sum, value) => sum + value, 0))) / 100;
+  return busyShare(before, machineTicks());
 }
 
 /** Frees what the deleted uploads held now (radosgw keeps deleted data ~2 h otherwise). */
@@ -80,13 +78,7 @@ async function main() {
     for (const port of [portA, portB]) {
       log(`starting an instance on :${port}`);
       instances.push(await startAppInstance(port, env));
-      loads.push(
-        await runLoad(
-          instances.map((instance) => instance.url),
-          settings,
-          log,
-        ),
-      );
+      loads.push(await runLoad(instances, settings, log));
       collectGarbage();
     }
   } finally {
@@ -94,7 +86,7 @@ async function main() {
     await adminQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   }
   const results = {
-    settings: { ...settings, cores: os.cpus().length, node: process.version, date: new Date().toISOString(), busyBefore: busy },
+    settings: { ...settings, cores: os.cpus().length, node: process.version, date: new Date().toISOString(), busyBefore: round(busy) },
     loads,
     seconds: Math.round((performance.now() - started) / 100) / 10,
   };

@@ -12,6 +12,8 @@ const RUNNER_ONLY = ["NODE_ENV", "DATABASE_URL", "SLIPWAY_DATA_DIR", "CLAMD_HOST
 
 export interface AppInstance {
   url: string;
+  /** The instance's process group: serve.sh and everything it runs (next and its workers). */
+  processGroup: number;
   /** Everything the instance printed so far (startup, workers, errors). */
   output(): string;
   /** SIGTERM to the instance and all it started; resolves with its exit code once it is gone. */
@@ -55,6 +57,7 @@ export async function startAppInstance(port: number, env: Record<string, string>
 
   const instance: AppInstance = {
     url: `http://127.0.0.1:${port}`,
+    processGroup: child.pid ?? 0,
     output: () => output,
     async stop() {
       if (exitCode === undefined) {
