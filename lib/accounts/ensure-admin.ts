@@ -9,31 +9,30 @@ export type AdminBootstrap = { created: false } | { created: true; email: string
  * Makes sure an admin exists. ADMIN_EMAIL/ADMIN_PASSWORD name it; without them the first start
  * creates admin@slipway.local with a random password that is returned (to be printed) once.
  */
-export async function ensureAdmin(): Promise<AdminBootstrap> {
+async function createAdminUnlessOneExists(): Promise<AdminBootstrap> {
   if (env.ADMIN_EMAIL) {
     const email = env.ADMIN_EMAIL.toLowerCase();
     if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { created: false };
     const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
-    if (!(await createAdmin(email, password))) return { created: false };
+    await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
     return { created: true, email, password, generated: !env.ADMIN_PASSWORD };
   }
   if (await db.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } })) return { created: false };
   const password = randomBytes(12).toString("base64url");
   const email = "admin@slipway.local";
-  if (!(await createAdmin(email, password))) return { created: false };
+  await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
   return { created: true, email, password, generated: true };
 }
 
 /**
- * False when another process created the same e-mail meanwhile: instances started together on an
- * empty database all find no admin, and all but one lose the insert (which must not stop them).
+ * Makes sure an admin exists (above). Instances started together on an empty database all find no
+ * admin and all try to create it: those that lose the insert on the unique e-mail carry on.
  */
-async function createAdmin(email: string, password: string): Promise<boolean> {
+export async function ensureAdmin(): Promise<AdminBootstrap> {
   try {
-    await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
-    return true;
+    return await createAdminUnlessOneExists();
   } catch (error) {
-    if ((error as { code?: unknown }).code === "P2002") return false;
+    if ((error as { code?: unknown }).code === "P2002") return { created: false };
     throw error;
   }
 }
