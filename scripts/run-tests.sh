@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (`npm test`; scripts/test.sh installs everything first): types, lint and
 # format, unit, storage and integration (real radosgw and clamd, PGlite and PostgreSQL), migrations,
-# two built app instances on one PostgreSQL, end-to-end in Chromium against `next build` +
-# `next start`, the small benchmarks (one browser, one and two instances), the admin
+# end-to-end in Chromium against `next build` + `next start`, the small benchmark, the admin
 # queries on a seeded database, and the README's run command on an empty data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
