@@ -57,6 +57,8 @@ export default defineConfig({
       // Migrations from empty, on both databases; run once, not per project.
       { extends: true, test: { name: "migrations", include: ["tests/migrations/**/*.test.ts"] } },
       // The README's run command end to end (minutes; needs `next build`): scripts/test.sh runs it last.
+      // Two built app instances on one PostgreSQL (needs `next build`): scripts/run-tests.sh runs it after the build.
+      ...(process.env.SLIPWAY_INSTANCES ? [{ extends: true as const, test: { name: "instances", include: ["tests/instances/**/*.test.ts"] } }] : []),
       ...(process.env.SLIPWAY_SMOKE ? [{ extends: true as const, test: { name: "smoke", include: ["tests/smoke/**/*.test.ts"] } }] : []),
     ],
   },

@@ -26,14 +26,36 @@ function xorshift(words: Uint32Array, state: number): number {
   return x;
 }
 
-/** The file as one Node Buffer (for the lib-storage baseline, which is given a Buffer). */
-export function fileBuffer(size: number): Buffer {
+function poolBytes(): Buffer<ArrayBuffer> {
   const pool = new Uint32Array((POOL_CHUNKS * CHUNK) / 4);
   xorshift(pool, SEED);
-  const poolBytes = Buffer.from(pool.buffer);
+  return Buffer.from(pool.buffer);
+}
+
+/** The file as one Node Buffer (for the lib-storage baseline, which is given a Buffer). */
+export function fileBuffer(size: number): Buffer {
+  const pool = poolBytes();
   const out = Buffer.allocUnsafe(size);
-  for (let offset = 0; offset < size; offset += poolBytes.length) poolBytes.copy(out, offset, 0, Math.min(poolBytes.length, size - offset));
+  for (let offset = 0; offset < size; offset += pool.length) pool.copy(out, offset, 0, Math.min(pool.length, size - offset));
   return out;
+}
+
+let chunkBlobs: Blob[] | undefined;
+
+/**
+ * The same bytes as a Node File whose parts are references to the pool's chunk Blobs, as in the
+ * page: many concurrent large uploads from one Node process cost 67 MiB in all.
+ */
+export function fileBlob(name: string, size: number): File {
+  if (!chunkBlobs) {
+    const pool = poolBytes();
+    chunkBlobs = Array.from({ length: POOL_CHUNKS }, (_, c) => new Blob([pool.subarray(c * CHUNK, (c + 1) * CHUNK)]));
+  }
+  const parts: Blob[] = [];
+  for (let offset = 0, c = 0; offset < size; offset += CHUNK, c = (c + 1) % POOL_CHUNKS) {
+    parts.push(size - offset >= CHUNK ? chunkBlobs[c] : chunkBlobs[c].slice(0, size - offset));
+  }
+  return new File(parts, name, { type: "application/octet-stream", lastModified: 1_700_000_000_000 });
 }
 
 /**

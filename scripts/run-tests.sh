@@ -58,11 +58,17 @@ run npx vitest run
 step "build"
 run npm run build
 
+step "two app instances on one PostgreSQL and one bucket (scripts/serve.sh twice)"
+SLIPWAY_INSTANCES=1 run npx vitest run --project instances
+
 step "end-to-end (Chromium)"
 run npx playwright test
 
 step "benchmarks, small variant (the full run and its figures: docs/performance.md)"
 BENCH_MIB=256 BENCH_RSS_MIB=512 BENCH_OUTPUT=$store_dir/bench.json run bash bench/run.sh
+
+step "load on one app instance then two, small variant: 20 × 8 MiB uploads + 200 share-link downloads (20 × 256 MiB figures: docs/performance.md)"
+BENCH_INSTANCES_MIB=8 BENCH_INSTANCES_PART_MIB=5 BENCH_STORE_DIR=$store_dir BENCH_OUTPUT=$store_dir/instances.json run npx tsx bench/instances.ts
 
 step "processing benchmark, small variant: the worker's pass against a bare GET and clamd alone, and its memory (1 GiB figures: docs/performance.md)"
 S3_BUCKET=slipway-test BENCH_PROCESSING_MIB=256 BENCH_PROCESSING_ROUNDS=2 BENCH_PROCESSING_COALESCE_KIB=0 BENCH_PROCESSING_JOBS=1 \

@@ -9,7 +9,7 @@ export type AdminBootstrap = { created: false } | { created: true; email: string
  * Makes sure an admin exists. ADMIN_EMAIL/ADMIN_PASSWORD name it; without them the first start
  * creates admin@slipway.local with a random password that is returned (to be printed) once.
  */
-export async function ensureAdmin(): Promise<AdminBootstrap> {
+async function createAdminUnlessOneExists(): Promise<AdminBootstrap> {
   if (env.ADMIN_EMAIL) {
     const email = env.ADMIN_EMAIL.toLowerCase();
     if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { created: false };
@@ -22,4 +22,17 @@ export async function ensureAdmin(): Promise<AdminBootstrap> {
   const email = "admin@slipway.local";
   await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
   return { created: true, email, password, generated: true };
+}
+
+/**
+ * Makes sure an admin exists (above). Instances started together on an empty database all find no
+ * admin and all try to create it: those that lose the insert on the unique e-mail carry on.
+ */
+export async function ensureAdmin(): Promise<AdminBootstrap> {
+  try {
+    return await createAdminUnlessOneExists();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") return { created: false };
+    throw error;
+  }
 }
