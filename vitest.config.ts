@@ -35,6 +35,25 @@ export default defineConfig({
       { extends: true, test: { name: "storage", include: ["tests/storage/**/*.test.ts"] } },
       integration("pglite"),
       integration("postgres"),
+      // Slipway against OpenStack Swift's S3 API (scripts/swift-store.sh; scripts/run-tests.sh starts it):
+      // its own S3 settings, so no other project's S3_ENDPOINT changes. One database is enough here.
+      {
+        extends: true,
+        test: {
+          name: "swift",
+          include: ["tests/swift/**/*.test.ts"],
+          env: {
+            VITEST_PROJECT_DB: "pglite",
+            CLAMD_HOST: "",
+            S3_ENDPOINT: process.env.SWIFT_S3_ENDPOINT ?? "",
+            S3_ACCESS_KEY_ID: process.env.SWIFT_S3_ACCESS_KEY_ID ?? "slipway:slipway",
+            S3_SECRET_ACCESS_KEY: process.env.SWIFT_S3_SECRET_ACCESS_KEY ?? "slipway-swift-secret-key-0123456789",
+            S3_BUCKET: "slipway-swift",
+          },
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/use-swift.ts", "tests/support/use-database.ts"],
+        },
+      },
       // Migrations from empty, on both databases; run once, not per project.
       { extends: true, test: { name: "migrations", include: ["tests/migrations/**/*.test.ts"] } },
       // The README's run command end to end (minutes; needs `next build`): scripts/test.sh runs it last.

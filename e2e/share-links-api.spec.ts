@@ -71,7 +71,7 @@ test("new input paths refuse bad input with 4xx JSON and change nothing: owner d
   expect((await owner.get(`/api/uploads/${pending.upload.id}/download`, { maxRedirects: 0 })).status()).toBe(409);
 
   // The password form: wrong media type 415, over 4 KiB 413, bytes that are not UTF-8 400, all JSON, none counted.
-  const { url, link } = await (await owner.post(`/api/uploads/${id}/links`, { data: { expiresInSeconds: 600, password: "pw" } })).json();
+  const { url, link } = await (await owner.post(`/api/uploads/${id}/links`, { data: { expiresInSeconds: 600, password: "pw-long-enough" } })).json();
   const download = `${new URL(url).pathname}/download`;
   const badForms = [
     [{ "content-type": "multipart/form-data; boundary=x" }, Buffer.from("--x--"), 415],

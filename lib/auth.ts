@@ -3,14 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { closeSession, openSession } from "./accounts/server-sessions";
-import { recordAuditEvent } from "./audit/record-audit-event";
+import { signIn } from "./accounts/sign-in";
 import { clientIp } from "./client-ip";
 import { db } from "./db";
 import { env } from "./env";
+import { toErrorResponse } from "./errors";
 import { accountDisabled, notAnAdmin, notSignedIn } from "./access-refusals";
 import type { Role } from "./generated/prisma/enums";
-import { verifyPassword } from "./password";
-import { hit } from "./rate-limit";
 import { signInSchema } from "./validations/account";
 
 export interface SessionUser {
@@ -41,23 +40,15 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
         const meta = { ip: clientIp(req?.headers?.["x-forwarded-for"]), userAgent: req?.headers?.["user-agent"]?.slice(0, 500) ?? null };
-        hit(`signin:${email}:${meta.ip ?? "local"}`, { limit: 10, windowSeconds: 60 });
-        // Per account too: guessing from many addresses must not multiply the attempts.
-        hit(`signin-account:${email}`, { limit: 30, windowSeconds: 15 * 60 });
-        const user = await db.user.findUnique({ where: { email } });
-        const ok = await verifyPassword(user?.passwordHash, password);
-        if (user && ok && !user.disabledAt) {
-          await recordAuditEvent({ actorId: user.id, action: "account.signin", target: user.id, meta });
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        try {
+          return await signIn(parsed.data, meta);
+        } catch (error) {
+          // next-auth puts a thrown message in its answer (the error query, the JSON url), and the
+          // sign-in form shows it: only our own messages may go there (a 429, a disabled account,
+          // a busy database), never a database error's text with its host and query.
+          throw new Error(toErrorResponse(error).body.error.message);
         }
-        // A disabled account is named only after its password was right.
-        const reason = !user ? "unknown_email" : !ok ? "wrong_password" : "disabled";
-        await recordAuditEvent({ actorId: user?.id ?? null, action: "account.signin_failed", target: user?.id, data: { email, reason }, meta });
-        // Said only to someone who knows the password; next-auth shows a thrown message on the form.
-        if (reason === "disabled") throw new Error("Your account has been disabled by an administrator. Ask them to enable it again.");
-        return null;
       },
     }),
   ],

@@ -21,6 +21,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset for embedded PGlite)")
     .optional(),
+  /** Redis for the rate-limit counters of several instances; unset: they live in the database (PGlite: in memory). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
   /**
    * Reverse proxies in front of Slipway whose X-Forwarded-For entry is believed; 0: the socket's
@@ -33,6 +38,8 @@ const schema = z.object({
   SIGNUP_ENABLED: bool.default(true),
   /** Sign-ups allowed per client address per hour (the whole server allows 20 times that). */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  /** Password checks for sign-ins from addresses new to the account, per second on the whole server (each costs an argon2 hash). */
+  SIGNIN_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(20),
 
   S3_ENDPOINT: z.url().default("http://127.0.0.1:7480"),
   S3_REGION: z.string().min(1).default("us-east-1"),
@@ -40,6 +47,8 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).default("slipway-local-access"),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default("slipway-local-secret-key-0123456789"),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** false: the bucket is managed elsewhere; the bootstrap only checks that it exists (no create, CORS or lifecycle). */
+  S3_MANAGE_BUCKET: bool.default(true),
 
   /** Largest file accepted; S3's own limit for one object is 5 TiB. */
   UPLOAD_MAX_BYTES: bytes.max(5 * 1024 ** 4).default(5 * 1024 ** 4),

@@ -74,7 +74,7 @@ function handle(options: Options, run: (ctx: BaseContext) => Promise<Response>) 
 /** A handler anyone may call (sign-up, public share routes). */
 export function publicRoute(handler: (ctx: BaseContext) => Promise<Response>, options: Options = {}) {
   return handle(options, async (ctx) => {
-    if (options.rateLimit) hit(`${options.rateLimit.name}:${ctx.meta.ip ?? "local"}`, options.rateLimit);
+    if (options.rateLimit) await hit(`${options.rateLimit.name}:${ctx.meta.ip ?? "local"}`, options.rateLimit);
     return handler(ctx);
   });
 }
@@ -84,7 +84,7 @@ function sessionRoute(authorize: () => Promise<SessionUser>) {
     handle(options, async (ctx) => {
       refuseCrossOrigin(ctx.req);
       const user = await authorize();
-      if (options.rateLimit) hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
+      if (options.rateLimit) await hit(`${options.rateLimit.name}:${user.id}`, options.rateLimit);
       return handler({ ...ctx, user });
     });
 }

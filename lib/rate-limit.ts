@@ -1,42 +1,58 @@
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "./env";
 import { HttpError } from "./errors";
+import { limiterFactory, type LimiterFactory } from "./rate-limit-store";
 
-// Fixed-window counters in process memory: Slipway runs as one Node process. A multi-instance
-// deployment would move these counters to the database or Redis.
-const windows = new Map<string, { count: number; resetAt: number }>();
-
-// Keys come from the outside (emails, addresses), so the map is capped: a flood of new keys
-// costs old windows, never memory.
-const MAX_KEYS = 50_000;
-// Room made at once when the map is full, so a flood does not pay a full sweep on every request.
-const EVICT_BATCH = MAX_KEYS / 10;
+// Fixed windows counted by rate-limiter-flexible where every instance sees them (lib/rate-limit-store.ts).
+// A store keeps every window until it ends, whatever the number of keys: a flood of fresh keys
+// cannot reset anyone's counter.
 
 export interface Limit {
   limit: number;
   windowSeconds: number;
 }
 
+/** Hits counted in the key's current window, this one included, and the seconds until it ends. */
+export interface Count {
+  used: number;
+  retryAfterSeconds: number;
+}
+
+const state = globalThis as unknown as { slipwayLimiters?: { factory: LimiterFactory; byWindow: Map<string, RateLimiterAbstract> } };
+
+function limiter(points: number, duration: number): RateLimiterAbstract {
+  state.slipwayLimiters ??= { factory: limiterFactory({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, keyPrefix: "slipway-rl" }), byWindow: new Map() };
+  const { factory, byWindow } = state.slipwayLimiters;
+  const name = `${points}/${duration}`;
+  let made = byWindow.get(name);
+  if (!made) byWindow.set(name, (made = factory.make({ points, duration })));
+  return made;
+}
+
+const toCount = (res: RateLimiterRes): Count => ({ used: res.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+
+/** The 429 every limit answers with. */
+export function tooManyRequests(retryAfterSeconds: number): HttpError {
+  return new HttpError({ code: "rate_limited", message: `Too many requests. Try again in ${retryAfterSeconds} s.`, headers: { "Retry-After": String(retryAfterSeconds) } });
+}
+
 /** Counts one hit for `key`; throws 429 with Retry-After once the window's limit is used up. */
-export function hit(key: string, { limit, windowSeconds }: Limit, now = Date.now()): void {
-  let window = windows.get(key);
-  if (!window || window.resetAt <= now) {
-    // Re-inserted, so the map's order stays the order in which windows started.
-    windows.delete(key);
-    if (windows.size >= MAX_KEYS) makeRoom(now);
-    window = { count: 0, resetAt: now + windowSeconds * 1000 };
-    windows.set(key, window);
-  }
-  window.count += 1;
-  if (window.count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-    throw new HttpError({ code: "rate_limited", message: `Too many requests. Try again in ${retryAfter} s.`, headers: { "Retry-After": String(retryAfter) } });
+export async function hit(key: string, { limit, windowSeconds }: Limit): Promise<Count> {
+  try {
+    return toCount(await limiter(limit, windowSeconds).consume(key));
+  } catch (refusal) {
+    // The library rejects with the window's state when the limit is used up; anything else is a bug.
+    if (refusal instanceof RateLimiterRes) throw tooManyRequests(toCount(refusal).retryAfterSeconds);
+    throw refusal;
   }
 }
 
-/** Drops the expired windows; if that frees too little, the windows that started first. */
-function makeRoom(now: number): void {
-  for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
-  for (const key of windows.keys()) {
-    if (windows.size <= MAX_KEYS - EVICT_BATCH) break;
-    windows.delete(key);
-  }
+/** Counts one hit for `key` without a limit, for callers that decide from the count themselves. */
+export async function tally(key: string, windowSeconds: number): Promise<Count> {
+  return toCount(await limiter(2 ** 31 - 1, windowSeconds).consume(key));
+}
+
+/** Ends `key`'s window under `limit` (a right password clears the failures counted before it). */
+export async function forget(key: string, { limit, windowSeconds }: Limit): Promise<void> {
+  await limiter(limit, windowSeconds).delete(key);
 }

@@ -3,6 +3,11 @@
  * uploads through presigned URLs need and a lifecycle rule that aborts forgotten multipart uploads,
  * then reads both back to verify them. Safe to run any number of times.
  *
+ * A store without a bucket CORS or lifecycle API (OpenStack Swift answers NotImplemented) gets a
+ * warning naming what the operator must configure by hand, and Slipway starts anyway: uploads
+ * work there once CORS is configured in the store itself. With S3_MANAGE_BUCKET=false nothing is
+ * changed; the bucket is only checked to exist and answer.
+ *
  *   npx tsx scripts/bootstrap-bucket.ts
  *
  * Configuration (S3_*, APP_URL) and the S3 client are the app's own, from lib/env and lib/storage/s3.
@@ -52,13 +57,39 @@ const lifecycleRule: LifecycleRule = {
   AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
 };
 
-async function ensureBucket(): Promise<boolean> {
+const statusOf = (err: unknown) => (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
+/**
+ * The store has no such API, as opposed to a request that failed. Swift answers ?cors with 501
+ * NotImplemented, but takes ?lifecycle for a bucket creation whose body it refuses as MalformedXML:
+ * a rule that AWS and radosgw accept as it is.
+ */
+const unsupported = (err: unknown) => statusOf(err) === 501 || ["NotImplemented", "NotSupported", "MethodNotAllowed", "MalformedXML"].includes((err as Error).name);
+
+/** What the operator must set up by hand when the store cannot take the rule (README: "Other S3 stores"). */
+const BY_HAND = {
+  cors:
+    `configure CORS in the store itself, or browsers cannot upload: origins ${origins.join(", ")}; ` +
+    `methods ${corsRule.AllowedMethods?.join(", ")}; request headers ${corsRule.AllowedHeaders?.join(", ")}; ` +
+    `expose the ETag header (for OpenStack Swift: the proxy's cors_allow_origin and s3api's cors_preflight_allow_origin)`,
+  lifecycle:
+    `without the rule that aborts incomplete multipart uploads after 7 days, Slipway's sweeper is the only ` +
+    `cleanup of abandoned parts: keep SWEEP_INTERVAL_SECONDS above 0 (or add such a rule in the store)`,
+};
+
+async function bucketExists(): Promise<boolean> {
   try {
     await s3.send(new HeadBucketCommand({ Bucket: bucket }));
-    return false;
+    return true;
   } catch (err) {
-    if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw err;
+    if (statusOf(err) === 404) return false;
+    if (statusOf(err) === 403) throw new Error(`access to bucket ${bucket} denied: check S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY and the key's permissions`);
+    throw err;
   }
+}
+
+async function ensureBucket(): Promise<boolean> {
+  if (await bucketExists()) return false;
   try {
     await s3.send(
       new CreateBucketCommand({
@@ -77,36 +108,55 @@ async function ensureBucket(): Promise<boolean> {
 
 const sameSet = (a: string[] = [], b: string[] = []) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
-async function verify(): Promise<void> {
-  const problems: string[] = [];
-
-  const cors = await s3.send(new GetBucketCorsCommand({ Bucket: bucket }));
-  const got = cors.CORSRules ?? [];
+async function applyCors(): Promise<string[]> {
+  await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [corsRule] } }));
+  const got = (await s3.send(new GetBucketCorsCommand({ Bucket: bucket }))).CORSRules ?? [];
   const rule = got[0];
-  if (got.length !== 1 || !rule) problems.push(`expected 1 CORS rule, got ${got.length}`);
-  else {
-    for (const key of ["AllowedOrigins", "AllowedMethods", "AllowedHeaders", "ExposeHeaders"] as const) {
-      if (!sameSet(rule[key], corsRule[key])) problems.push(`CORS ${key}: ${JSON.stringify(rule[key])}`);
-    }
-    if (rule.MaxAgeSeconds !== corsRule.MaxAgeSeconds) problems.push(`CORS MaxAgeSeconds: ${rule.MaxAgeSeconds}`);
+  if (got.length !== 1 || !rule) return [`expected 1 CORS rule, got ${got.length}`];
+  const problems: string[] = [];
+  for (const key of ["AllowedOrigins", "AllowedMethods", "AllowedHeaders", "ExposeHeaders"] as const) {
+    if (!sameSet(rule[key], corsRule[key])) problems.push(`CORS ${key}: ${JSON.stringify(rule[key])}`);
   }
+  if (rule.MaxAgeSeconds !== corsRule.MaxAgeSeconds) problems.push(`CORS MaxAgeSeconds: ${rule.MaxAgeSeconds}`);
+  return problems;
+}
 
+async function applyLifecycle(): Promise<string[]> {
+  await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [lifecycleRule] } }));
   const lc = await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket }));
   const lr = lc.Rules?.find((r) => r.ID === lifecycleRule.ID);
-  if (!lr) problems.push(`lifecycle rule ${lifecycleRule.ID} missing: ${JSON.stringify(lc.Rules)}`);
-  else if (lr.Status !== "Enabled" || lr.AbortIncompleteMultipartUpload?.DaysAfterInitiation !== 7) {
-    problems.push(`lifecycle rule ${lifecycleRule.ID} differs: ${JSON.stringify(lr)}`);
-  }
+  if (!lr) return [`lifecycle rule ${lifecycleRule.ID} missing: ${JSON.stringify(lc.Rules)}`];
+  if (lr.Status !== "Enabled" || lr.AbortIncompleteMultipartUpload?.DaysAfterInitiation !== 7) return [`lifecycle rule ${lifecycleRule.ID} differs: ${JSON.stringify(lr)}`];
+  return [];
+}
 
-  if (problems.length) throw new Error(`bucket ${bucket} verification failed:\n  ${problems.join("\n  ")}`);
+/** Applies and verifies one rule; a store without its API gets a warning instead of a failure. */
+async function apply(what: keyof typeof BY_HAND, run: () => Promise<string[]>): Promise<{ problems: string[]; done: boolean }> {
+  try {
+    return { problems: await run(), done: true };
+  } catch (err) {
+    if (!unsupported(err)) throw err;
+    console.warn(`bootstrap-bucket: WARNING: ${env.S3_ENDPOINT} has no bucket ${what} API (${(err as Error).name}): ${BY_HAND[what]}.`);
+    return { problems: [], done: false };
+  }
 }
 
 async function main() {
+  if (!env.S3_MANAGE_BUCKET) {
+    if (!(await bucketExists())) throw new Error(`bucket ${bucket} does not exist on ${env.S3_ENDPOINT}; with S3_MANAGE_BUCKET=false Slipway does not create it`);
+    console.log(`bucket ${bucket} on ${env.S3_ENDPOINT}: exists; S3_MANAGE_BUCKET=false, so its CORS and lifecycle are left as they are`);
+    return;
+  }
   const created = await ensureBucket();
-  await s3.send(new PutBucketCorsCommand({ Bucket: bucket, CORSConfiguration: { CORSRules: [corsRule] } }));
-  await s3.send(new PutBucketLifecycleConfigurationCommand({ Bucket: bucket, LifecycleConfiguration: { Rules: [lifecycleRule] } }));
-  await verify();
-  console.log(`bucket ${bucket} on ${env.S3_ENDPOINT}: ${created ? "created" : "exists"}; ` + `CORS for ${origins.join(", ")}; multipart uploads aborted after 7 days`);
+  const cors = await apply("cors", applyCors);
+  const lifecycle = await apply("lifecycle", applyLifecycle);
+  const problems = [...cors.problems, ...lifecycle.problems];
+  if (problems.length) throw new Error(`bucket ${bucket} verification failed:\n  ${problems.join("\n  ")}`);
+  console.log(
+    `bucket ${bucket} on ${env.S3_ENDPOINT}: ${created ? "created" : "exists"}; ` +
+      `${cors.done ? `CORS for ${origins.join(", ")}` : "CORS to configure by hand"}; ` +
+      `${lifecycle.done ? "multipart uploads aborted after 7 days" : "no lifecycle rule (the sweeper cleans up)"}`,
+  );
 }
 
 main().catch((err: Error) => {

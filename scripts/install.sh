@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Slipway needs on a Debian machine, skipping what is already there:
 #   scripts/install.sh            npm packages (+ generated Prisma client), Ceph and clamd
-#   scripts/install.sh --test     also Chromium (for Playwright); PostgreSQL for the tests is
+#   scripts/install.sh --test     also Chromium (for Playwright) and OpenStack Swift; PostgreSQL for the tests is
 #                                 scripts/ensure-postgres.sh's business
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -37,6 +37,7 @@ fi
 
 if [[ ${1:-} == --test ]]; then
   command -v chromium >/dev/null || apt_install chromium
+  bash scripts/swift-store.sh install # the tests' second S3 store (tests/swift)
 fi
 
 # npm ci only when the lock file or the Node running it changed since the last install (it wipes

@@ -38,8 +38,12 @@ S3_PORT=$(bash scripts/free-port.sh)
 CEPH_MON_PORT=$(bash scripts/free-port.sh)
 CLAMD_PORT=$(bash scripts/free-port.sh)
 export S3_PORT CEPH_MON_PORT S3_ENDPOINT=http://127.0.0.1:$S3_PORT CLAMD_HOST=127.0.0.1 CLAMD_PORT
-trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/clamd.sh stop || true; SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
+trap 'SLIPWAY_DATA_DIR=$store_dir bash scripts/swift-store.sh stop || true; SLIPWAY_DATA_DIR=$store_dir bash scripts/clamd.sh stop || true; SLIPWAY_DATA_DIR=$store_dir bash scripts/object-store.sh stop; rm -rf "$store_dir"' EXIT
 SLIPWAY_DATA_DIR=$store_dir run bash scripts/object-store.sh start
+# OpenStack Swift's S3 API for tests/swift (the "swift" project reads SWIFT_S3_ENDPOINT, no other does).
+SWIFT_PORT=$(bash scripts/free-port.sh)
+export SWIFT_PORT SWIFT_S3_ENDPOINT=http://127.0.0.1:$SWIFT_PORT
+SLIPWAY_DATA_DIR=$store_dir APP_URL=http://127.0.0.1:3100 run bash scripts/swift-store.sh start
 SLIPWAY_DATA_DIR=$store_dir run bash scripts/clamd.sh start
 S3_BUCKET=slipway-test APP_URL=http://127.0.0.1:3100 run bash scripts/tsx-server.sh scripts/bootstrap-bucket.ts
 

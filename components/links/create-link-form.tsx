@@ -75,7 +75,7 @@ export function CreateLinkForm({ busy, autoFocus, onCreate }: Props) {
         autoComplete="new-password"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
-        hint="Whoever opens the link must type it."
+        hint="At least 8 characters. Whoever opens the link must type it."
       />
       <ErrorMessage message={problem} />
       <button type="submit" className="button" disabled={busy}>

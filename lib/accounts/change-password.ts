@@ -13,7 +13,7 @@ import type { ChangePasswordInput } from "../validations/account";
  */
 export async function changePassword(userId: string, input: ChangePasswordInput, meta: RequestMeta): Promise<{ sessionVersion: number }> {
   // A stolen session must not become a way to guess the password it does not know.
-  hit(`password-change:${userId}`, { limit: 10, windowSeconds: 600 });
+  await hit(`password-change:${userId}`, { limit: 10, windowSeconds: 600 });
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new HttpError({ code: "wrong_password", message: "Your current password is not right." });

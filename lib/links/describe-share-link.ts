@@ -15,7 +15,7 @@ export interface SharedFile {
 
 /** What the public page of a usable link shows; 404 or 410 (with the reason) otherwise. */
 export async function describeShareLink(token: string): Promise<SharedFile> {
-  return describeAdmittedShareLink(admitShareToken(token));
+  return describeAdmittedShareLink(await admitShareToken(token));
 }
 
 /** The same for a token this request has already counted against its link's budget, by its hash. */

@@ -27,10 +27,10 @@ const noSuchLink = () => new HttpError({ code: "not_found", message: "There is n
  * budget: a link posted somewhere public can be hammered from many addresses, each under its
  * own limit. Keyed by the hash, so the budget is checked before any database work.
  */
-export function admitShareToken(token: string): string {
+export async function admitShareToken(token: string): Promise<string> {
   if (!shareTokenSchema.safeParse(token).success) throw noSuchLink();
   const tokenHash = hashShareToken(token);
-  hit(`link-token:${tokenHash}`, { limit: env.LINK_ACCESS_PER_LINK_PER_MINUTE, windowSeconds: 60 });
+  await hit(`link-token:${tokenHash}`, { limit: env.LINK_ACCESS_PER_LINK_PER_MINUTE, windowSeconds: 60 });
   return tokenHash;
 }
 

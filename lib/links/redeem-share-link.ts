@@ -2,8 +2,8 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { HttpError } from "../errors";
 import type { RequestMeta } from "../http";
 import { verifyPassword } from "../password";
-import { hit } from "../rate-limit";
 import { presignDownload } from "../uploads/presign-download";
+import { admitPasswordTry } from "./admit-password-try";
 import { countDownload } from "./count-download";
 import { admitShareToken, assertUsable, findShareLink, REFUSAL } from "./find-share-link";
 
@@ -15,7 +15,7 @@ import { admitShareToken, assertUsable, findShareLink, REFUSAL } from "./find-sh
  * its password.
  */
 export async function redeemShareLink(token: string, password: string | undefined, meta: RequestMeta) {
-  const tokenHash = admitShareToken(token);
+  const tokenHash = await admitShareToken(token);
   const open = password === undefined ? await countDownload(tokenHash, false, meta) : null;
   if (open) return { url: await presignDownload(open) };
 
@@ -24,9 +24,7 @@ export async function redeemShareLink(token: string, password: string | undefine
     assertUsable(link);
     if (link.passwordHash) {
       if (!password) throw new HttpError({ code: "password_required", message: "This link is protected by a password." });
-      // Guessing is slow: per address and per link, whoever is guessing.
-      hit(`link-password:${link.id}:${meta.ip ?? "local"}`, { limit: 10, windowSeconds: 600 });
-      hit(`link-password:${link.id}`, { limit: 100, windowSeconds: 600 });
+      await admitPasswordTry(link.id, meta);
       if (!(await verifyPassword(link.passwordHash, password))) throw new HttpError({ code: "wrong_password", message: "That password is not right." });
     }
     const file = await countDownload(tokenHash, true, meta);

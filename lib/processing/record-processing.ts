@@ -1,5 +1,5 @@
 import "server-only";
-import { settleReviewedObject } from "../admin/uploads/settle-reviewed-object";
+import { settleObjectPlacement } from "../uploads/settle-object-placement";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import type { Upload } from "../generated/prisma/client";
@@ -78,7 +78,7 @@ export async function recordProcessing(upload: Upload, run: string, facts: Objec
     if (thumbnail && row?.status !== "COMPLETE") await deleteObject(thumbnailKey(upload.key));
     return;
   }
-  if (recorded.moved) await settleReviewedObject(upload.id);
+  if (recorded.moved) await settleObjectPlacement(upload.id);
   if (state === "INFECTED" && upload.thumbnailKey) await deleteObject(upload.thumbnailKey);
 }
 

@@ -15,6 +15,6 @@ export const createLinkSchema = z.object({
     .min(5, "A link must live at least 5 seconds.")
     .max(MAX_LINK_SECONDS, "A link can live at most 30 days."),
   maxDownloads: z.number().int().min(1, "Allow at least one download.").max(1_000_000, "Allow at most 1,000,000 downloads, or leave the limit empty.").optional(),
-  password: z.string().min(1, "A password cannot be empty.").max(1024, "A password can have at most 1024 characters.").optional(),
+  password: z.string().min(8, "Use at least 8 characters for a link password.").max(1024, "A password can have at most 1024 characters.").optional(),
 });
 export type CreateLinkInput = z.infer<typeof createLinkSchema>;

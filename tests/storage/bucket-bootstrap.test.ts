@@ -1,4 +1,7 @@
-import { GetBucketCorsCommand, GetBucketLifecycleConfigurationCommand } from "@aws-sdk/client-s3";
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { promisify } from "node:util";
+import { CreateBucketCommand, DeleteBucketCommand, GetBucketCorsCommand, GetBucketLifecycleConfigurationCommand } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import { bucket, s3 } from "@/lib/storage/s3";
 import { must } from "../support/must";
@@ -33,5 +36,22 @@ describe("bucket bootstrap", () => {
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();
     const otherHeader = await preflight("http://127.0.0.1:3100", "content-type,x-amz-grant-read");
     expect(otherHeader.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("bucket bootstrap with S3_MANAGE_BUCKET=false", () => {
+  it("leaves a bucket managed elsewhere as it is: no CORS, no lifecycle rule written", async () => {
+    const name = `unmanaged-${randomUUID().slice(0, 8)}`;
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+    try {
+      const env = { ...process.env, S3_BUCKET: name, S3_MANAGE_BUCKET: "false", APP_URL: "http://127.0.0.1:3100" };
+      const { stdout, stderr } = await promisify(execFile)("bash", ["scripts/tsx-server.sh", "scripts/bootstrap-bucket.ts"], { env });
+      expect(stderr).toBe("");
+      expect(stdout).toContain(`bucket ${name}`);
+      await expect(s3.send(new GetBucketCorsCommand({ Bucket: name }))).rejects.toMatchObject({ name: "NoSuchCORSConfiguration" });
+      await expect(s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: name }))).rejects.toMatchObject({ name: "NoSuchLifecycleConfiguration" });
+    } finally {
+      await s3.send(new DeleteBucketCommand({ Bucket: name }));
+    }
   });
 });

@@ -12,7 +12,7 @@ import { lockActingAdmin } from "../lock-acting-admin";
 import { findAdminUpload } from "./find-admin-upload";
 import { objectLocation } from "./object-location";
 import { type AdminUploadRow, serializeAdminUpload } from "./serialize-admin-upload";
-import { settleReviewedObject } from "./settle-reviewed-object";
+import { settleObjectPlacement } from "../../uploads/settle-object-placement";
 
 const PAST = { approve: "approved", reject: "rejected" } as const;
 
@@ -119,6 +119,6 @@ export async function decideReview(adminId: string, uploadId: string, input: Rev
       if (theirs !== input.decision) throw alreadyDecided(current, theirs);
     }
   }
-  await settleReviewedObject(uploadId);
+  await settleObjectPlacement(uploadId);
   return { upload: serializeAdminUpload(await findAdminUpload(uploadId)) };
 }

@@ -1,7 +1,7 @@
-import { db } from "../../db";
-import type { ReviewState, UploadStatus } from "../../generated/prisma/enums";
-import { deleteObject, moveObject } from "../../storage/objects";
-import { quarantineKey, thumbnailKey } from "../../uploads/object-keys";
+import { db } from "../db";
+import type { ReviewState, UploadStatus } from "../generated/prisma/enums";
+import { deleteObject, moveObject } from "../storage/objects";
+import { quarantineKey, thumbnailKey } from "./object-keys";
 
 // Long enough for S3 to copy a large object server-side; the transaction only holds a row lock.
 const MOVE_TIMEOUT_MS = 10 * 60_000;
@@ -9,13 +9,13 @@ const MOVE_TIMEOUT_MS = 10 * 60_000;
 type Placement = { status: UploadStatus; review: ReviewState; key: string; quarantinedAt: Date | null };
 
 /**
- * Makes storage follow the upload's row after a review decision: the object moves under
- * quarantine/, is deleted, or comes back to its key. The row is the truth and every step is
+ * Makes storage follow the upload's row after a review decision or a virus-scan verdict: the
+ * object moves under quarantine/, is deleted, or comes back to its key. The row is the truth and every step is
  * safe to repeat, so an interrupted move is finished by deciding the same again. Moves of one
  * upload run one at a time under its row lock: a rejection's move and an approval's move-back
  * running together could otherwise each delete the other's copy.
  */
-export async function settleReviewedObject(uploadId: string): Promise<void> {
+export async function settleObjectPlacement(uploadId: string): Promise<void> {
   await db.$transaction(
     async (tx) => {
       const [row] = await tx.$queryRaw<Placement[]>`
