@@ -14,14 +14,14 @@ export const signInSchema = z.object({
 
 const newPasswordSchema = z.string().min(12, "Use at least 12 characters for your password.").max(1024, "That password is too long.");
 
-export const signUpSchema = z.object({
+export const signUpSchema = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
   name: z.string().overwrite(cleanText).trim().min(1, "Tell us your name.").max(100, "Keep your name under 100 characters."),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
-export const changePasswordSchema = z.object({
+export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, "Enter your current password.").max(1024),
   newPassword: newPasswordSchema,
 });

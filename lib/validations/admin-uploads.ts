@@ -45,10 +45,10 @@ const note = z
   .transform((text) => text || undefined)
   .optional();
 
-export const reviewSchema = z.object({ decision: reviewDecisionSchema, note });
+export const reviewSchema = z.strictObject({ decision: reviewDecisionSchema, note });
 export type ReviewInput = z.infer<typeof reviewSchema>;
 
-export const bulkReviewSchema = z.object({
+export const bulkReviewSchema = z.strictObject({
   ids: z.array(z.uuid()).min(1, "Choose at least one upload.").max(100, "Decide at most 100 uploads at once."),
   decision: reviewDecisionSchema,
   note,

@@ -7,7 +7,7 @@ export const linkIdSchema = z.uuid();
 /** A share token as handed out: 32 random bytes in base64url (43 characters). */
 export const shareTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-export const createLinkSchema = z.object({
+export const createLinkSchema = z.strictObject({
   expiresInSeconds: z
     .number()
     .int()

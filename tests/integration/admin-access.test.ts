@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { globSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
@@ -8,6 +8,7 @@ import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 // Renamed: vitest's module transform would read `import.meta` below as the imported `meta`.
 import { meta as requestMeta, newUser } from "../support/domain-helpers";
 import { callRoute, errorCode } from "../support/route-call";
+import { addressOf, exportedMethods, METHODS, routeFilesUnder } from "../support/route-tree";
 import { sessionFor } from "../support/session-cookie";
 
 // Every route under app/api/admin, found on disk so that a route added later is held to the
@@ -16,30 +17,13 @@ const session = vi.hoisted(() => ({ current: null as null | { user: { id: string
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 const root = path.resolve(import.meta.dirname, "../..");
-const routeFiles = globSync("app/api/admin/**/route.ts", { cwd: root }).sort();
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const routeFiles = routeFilesUnder("app/api/admin/**/route.ts");
 
 type Handler = Parameters<typeof callRoute>[0];
 type Who = "anonymous" | "user" | "disabledUser" | "disabledAdmin" | "admin";
 const people = {} as Record<Exclude<Who, "anonymous">, string>;
 /** Ids of real rows, by the folder that names the resource (`uploads/[id]` → an upload's id). */
 const realIds: Record<string, string> = {};
-
-/** The route's address and params with `id` for every dynamic segment. */
-function addressOf(file: string, id: string) {
-  const params: Record<string, string> = {};
-  const segments = path
-    .dirname(file)
-    .split("/")
-    .slice(1)
-    .map((segment) => {
-      const name = /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment)?.[1];
-      if (!name) return segment;
-      params[name] = id;
-      return id;
-    });
-  return { url: `/${segments.join("/")}`, params };
-}
 
 /** The ids an admin tries on a route: a random one and, when the resource is known, a real one. */
 function idsFor(file: string) {
@@ -48,8 +32,7 @@ function idsFor(file: string) {
 }
 
 async function handlersOf(file: string) {
-  const exports: Record<string, unknown> = await import(path.join(root, file));
-  const found = METHODS.filter((method) => typeof exports[method] === "function").map((method) => [method, exports[method] as Handler] as const);
+  const found = await exportedMethods<Handler>(file);
   expect(found.length, `${file} exports no HTTP method`).toBeGreaterThan(0);
   return found;
 }

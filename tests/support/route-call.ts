@@ -1,7 +1,7 @@
 type Handler = (req: Request, segment: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export interface RouteCall {
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
   /** Sent as JSON (with its Content-Type) unless it is already a string. */
   body?: unknown;
   headers?: Record<string, string>;
