@@ -57,6 +57,11 @@ test("every page works under the CSP with no violation, and every answer carries
   const nonces = await page.locator("script[src]").evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
   expect(nonces.length).toBeGreaterThan(0);
   expect(new Set(nonces)).toEqual(new Set([second]));
+  // The not-found page is rendered per request too (its scripts need this answer's nonce).
+  const missing = await page.goto("/no-such-page");
+  expect(missing?.status()).toBe(404);
+  expectSecurityHeaders(missing);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
   // A trusted user's image, processed (thumbnail) and shared.
   const account = await signUpTrustedApi(page.request);
