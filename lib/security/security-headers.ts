@@ -19,8 +19,9 @@ const dev = env.NODE_ENV === "development";
  * The Content-Security-Policy of one answer. Scripts run only with this request's nonce (Next.js
  * puts it on its own scripts) or when loaded by such a script ('strict-dynamic'); no inline script
  * runs. 'wasm-unsafe-eval' lets the MD5 worker compile hash-wasm's WebAssembly (a worker obeys the
- * policy of its own response) and allows no JavaScript eval. Styles: the app's stylesheets and
- * nonced <style> (the share page); `next dev` injects unnonced styles and needs eval.
+ * policy of its own response) and allows no JavaScript eval. Styles: the app's stylesheets and the
+ * <style> Next.js nonces (no page uses style attributes); `next dev` injects unnonced styles and
+ * needs eval.
  */
 export function contentSecurityPolicy(nonce: string): string {
   const storage = storageOrigin();
