@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Drop files, they go straight to storage; share them with links that expire.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered per request, never at build time: Next.js nonces its scripts with the request's CSP
+  // nonce (proxy.ts), and a page prerendered without one would not run under that policy.
+  await connection();
   return (
     <html lang="en">
       <body>

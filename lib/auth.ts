@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { closeSession, openSession } from "./accounts/server-sessions";
 import { signIn } from "./accounts/sign-in";
 import { clientIp } from "./client-ip";
 import { db } from "./db";
@@ -52,25 +53,37 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The session version is fixed when the session starts; raising the user's (password
-    // change or reset) ends every session issued before.
-    jwt: ({ token, user }) => (user ? { ...token, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 } : token),
-    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub, sv: token.sv ?? 0 } }),
+    // At sign-in the token gets the user's session version (raising it, by a password change or
+    // reset, ends every session issued before) and the id of a new server-side session row
+    // (deleting it, by signing out, ends this one session).
+    jwt: async ({ token, user }) =>
+      user ? { ...token, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, sid: await openSession(user.id, SESSION_MAX_AGE_SECONDS) } : token,
+    session: ({ session, token }) => ({ ...session, user: { ...session.user, id: token.sub, sv: token.sv ?? 0, sid: token.sid } }),
+  },
+  events: {
+    // next-auth only clears the cookie; a copy of it would still be a valid JWT.
+    signOut: async ({ token }) => {
+      if (typeof token?.sid === "string") await closeSession(token.sid);
+    },
   },
 };
 
 type SessionAnswer = { user: SessionUser & { disabled: boolean } } | null;
 
-/** The session's user as the database knows them now; null without a session, for a deleted account or an ended session. */
+/**
+ * The session's user as the database knows them now, in one query (the session row with its
+ * user); null without a session, for a signed-out, expired or ended session or a deleted account.
+ */
 async function readSession(): Promise<SessionAnswer> {
   const session = await getServerSession(authOptions);
-  const claims = session?.user as { id?: string; sv?: number } | undefined;
-  if (!claims?.id) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true },
+  const claims = session?.user as { id?: string; sv?: number; sid?: unknown } | undefined;
+  if (!claims?.id || typeof claims.sid !== "string") return null;
+  const row = await db.session.findUnique({
+    where: { id: claims.sid },
+    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } } },
   });
-  if (!user || user.sessionVersion !== (claims.sv ?? 0)) return null;
+  if (!row || row.expiresAt <= new Date() || row.user.id !== claims.id || row.user.sessionVersion !== (claims.sv ?? 0)) return null;
+  const { user } = row;
   return { user: { id: user.id, email: user.email, name: user.name, role: user.role, disabled: user.disabledAt !== null } };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { MAX_TRUSTED_HOPS } from "../server/client-address";
 import { MIN_SECRET_LENGTH, readOrCreateSecret } from "./local-auth-secret";
 
 // The only module that reads process.env. Every default works for the local stack
@@ -26,6 +27,11 @@ const schema = z.object({
     .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL")
     .optional(),
   APP_URL: z.url().default("http://127.0.0.1:3000"),
+  /**
+   * Reverse proxies in front of Slipway whose X-Forwarded-For entry is believed; 0: the socket's
+   * peer is the client. Applied by server.ts, which reads it itself (it runs outside Next's bundles).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(MAX_TRUSTED_HOPS).default(0),
   AUTH_SECRET: z.string().min(MIN_SECRET_LENGTH).optional(),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),

@@ -100,7 +100,7 @@ const MAX_JSON_BYTES = 64 * 1024;
 const tooLarge = (what: string) => new HttpError({ code: "body_too_large", message: `The request body is too large (at most ${what}).` });
 
 /** The body's bytes, refusing (413) as soon as they pass `maxBytes`, whatever Content-Length claims. */
-async function readBodyBytes(req: Request, maxBytes: number, what: string): Promise<Uint8Array> {
+export async function readBodyBytes(req: Request, maxBytes: number, what: string): Promise<Uint8Array<ArrayBuffer>> {
   if (!req.body) return new Uint8Array();
   if (Number(req.headers.get("content-length")) > maxBytes) throw tooLarge(what);
   const reader = req.body.getReader();

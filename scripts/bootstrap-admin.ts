@@ -1,5 +1,5 @@
 /**
- * Makes sure an admin account exists and prints the credentials of a newly created one, once.
+ * Makes sure an admin account exists; prints a newly created one's e-mail and, once, a generated password.
  *   npx tsx scripts/bootstrap-admin.ts
  */
 import { ensureAdmin } from "../lib/accounts/ensure-admin";
@@ -9,9 +9,9 @@ try {
   const result = await ensureAdmin();
   if (result.created) {
     const banner = "=".repeat(64);
-    console.log(`${banner}\nSlipway admin account created\n  email:    ${result.email}\n  password: ${result.password}`);
-    if (result.generated) console.log("  (generated: shown only this once; change it after signing in)");
-    console.log(banner);
+    // Only a password Slipway generated is shown: one the operator supplied stays out of the logs.
+    const password = result.generatedPassword ? `${result.generatedPassword}\n  (generated: shown only this once; change it after signing in)` : "the one in ADMIN_PASSWORD";
+    console.log(`${banner}\nSlipway admin account created\n  email:    ${result.email}\n  password: ${password}\n${banner}`);
   } else {
     console.log("bootstrap-admin: an admin account already exists");
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (`npm test`; scripts/test.sh installs everything first): types, lint and
 # format, unit, storage and integration (real radosgw and clamd, PGlite and PostgreSQL), migrations,
-# end-to-end in Chromium against `next build` + `next start`, the small benchmark, the admin
+# end-to-end in Chromium against `next build` + server.ts, the small benchmark, the admin
 # queries on a seeded database, and the README's run command on an empty data dir.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,7 +12,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 # Each command runs in its own process group, in the background, so that a signal reaches this
 # script at once (bash defers traps until a foreground command ends) and the trap can stop the
-# command with everything it spawned (vitest workers, next start, Chromium).
+# command with everything it spawned (vitest workers, the app server, Chromium).
 child=""
 run() {
   set -m

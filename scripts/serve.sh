@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serves a built Slipway (`next build` first): applies migrations, makes sure an admin exists
-# (printing new credentials once), sets up the bucket, then runs `next start` on $PORT
-# (`next dev` with --dev).
+# (printing a generated password once), sets up the bucket, then runs server.ts on $PORT: Next.js
+# behind the step that decides the client address (TRUST_PROXY; `next dev` inside with --dev).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/use-node.sh
@@ -13,6 +13,7 @@ node scripts/prisma.mjs migrate deploy
 node scripts/prisma.mjs migrate status >/dev/null
 bash scripts/tsx-server.sh scripts/bootstrap-admin.ts
 bash scripts/tsx-server.sh scripts/bootstrap-bucket.ts
-mode=start
-[[ ${1:-} == --dev ]] && mode=dev
-exec node node_modules/next/dist/bin/next "$mode" --hostname 127.0.0.1 --port "$PORT"
+if [[ ${1:-} == --dev ]]; then
+  NODE_ENV=${NODE_ENV:-development} exec node server.ts --dev --hostname 127.0.0.1 --port "$PORT"
+fi
+NODE_ENV=${NODE_ENV:-production} exec node server.ts --hostname 127.0.0.1 --port "$PORT"

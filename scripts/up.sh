@@ -10,7 +10,7 @@ source scripts/use-node.sh
 export NEXT_TELEMETRY_DISABLED=1
 export PORT=${PORT:-3000}
 
-# Checked first: next start would only fail after the install, the object store and the build.
+# Checked first: the server would only fail after the install, the object store and the build.
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "up: something already listens on 127.0.0.1:$PORT (another Slipway?); stop it or set PORT to a free port" >&2
   exit 1

@@ -1,4 +1,4 @@
-// The e2e server: `next start` on its own port with a fresh embedded database and the test bucket.
+// The e2e server: scripts/serve.sh (server.ts) on its own port with a fresh embedded database and the test bucket.
 // E2E_PORT moves it, for runs side by side on one machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
 

@@ -3,7 +3,8 @@ import { db } from "../db";
 import { env } from "../env";
 import { createAccount } from "./create-account";
 
-export type AdminBootstrap = { created: false } | { created: true; email: string; password: string; generated: boolean };
+/** A created admin; `generatedPassword` only when Slipway chose it (one the operator supplied is never repeated back). */
+export type AdminBootstrap = { created: false } | { created: true; email: string; generatedPassword: string | null };
 
 /**
  * Makes sure an admin exists. ADMIN_EMAIL/ADMIN_PASSWORD name it; without them the first start
@@ -15,13 +16,13 @@ async function createAdminUnlessOneExists(): Promise<AdminBootstrap> {
     if (await db.user.findUnique({ where: { email }, select: { id: true } })) return { created: false };
     const password = env.ADMIN_PASSWORD ?? randomBytes(12).toString("base64url");
     await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
-    return { created: true, email, password, generated: !env.ADMIN_PASSWORD };
+    return { created: true, email, generatedPassword: env.ADMIN_PASSWORD ? null : password };
   }
   if (await db.user.findFirst({ where: { role: "ADMIN" }, select: { id: true } })) return { created: false };
-  const password = randomBytes(12).toString("base64url");
+  const generatedPassword = randomBytes(12).toString("base64url");
   const email = "admin@slipway.local";
-  await createAccount({ email, password, name: "Administrator" }, undefined, "ADMIN");
-  return { created: true, email, password, generated: true };
+  await createAccount({ email, password: generatedPassword, name: "Administrator" }, undefined, "ADMIN");
+  return { created: true, email, generatedPassword };
 }
 
 /**

@@ -9,10 +9,11 @@ import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { meta as requestMeta, newUser } from "../support/domain-helpers";
 import { callRoute, errorCode } from "../support/route-call";
 import { addressOf, exportedMethods, METHODS, routeFilesUnder } from "../support/route-tree";
+import { sessionFor } from "../support/session-cookie";
 
 // Every route under app/api/admin, found on disk so that a route added later is held to the
 // same rules without anyone remembering to list it here.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -37,7 +38,7 @@ async function handlersOf(file: string) {
 }
 
 async function call(who: Who, handler: Handler, method: string, file: string, id: string, body?: string) {
-  session.current = who === "anonymous" ? null : { user: { id: people[who], sv: 0 } };
+  session.current = who === "anonymous" ? null : await sessionFor(people[who], 0);
   const { url, params } = addressOf(file, id);
   const response = await callRoute(handler, method, url, { params, body });
   return { status: response.status, code: await errorCode(response) };

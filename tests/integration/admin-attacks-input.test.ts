@@ -11,10 +11,11 @@ import { db } from "@/lib/db";
 import { newUser } from "../support/domain-helpers";
 import { finishedUpload, newAdmin } from "../support/review-helpers";
 import { callRoute, errorCode } from "../support/route-call";
+import { sessionFor } from "../support/session-cookie";
 
 // Hostile input on every admin route: whatever arrives, the answer is a 4xx JSON error (or, for a
 // search, an honest empty result) and nothing changes. A 5xx here is a bug an attacker can trigger.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 type Handler = Parameters<typeof callRoute>[0];
@@ -54,7 +55,7 @@ beforeAll(async () => {
   admin = await newAdmin("Ada");
   uma = await newUser("Uma");
   file = await finishedUpload(uma, "waiting.txt", "text/plain", randomBytes(64));
-  session.current = { user: { id: admin } };
+  session.current = await sessionFor(admin);
 });
 
 describe("query strings an attacker controls", () => {

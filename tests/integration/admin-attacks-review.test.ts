@@ -25,9 +25,10 @@ import { meta, newTrustedUser, newUser, rejection } from "../support/domain-help
 import { must } from "../support/must";
 import { fetchBytes, finishedUpload, newAdmin, storedEtag } from "../support/review-helpers";
 import { callRoute, errorCode } from "../support/route-call";
+import { sessionFor } from "../support/session-cookie";
 
 // Review bypass: getting bytes no admin approved to someone else, or changing approved bytes.
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 const MiB = 1024 ** 2;
@@ -61,7 +62,7 @@ const put = (ticket: { url: string; headers: Record<string, string> }, bytes: Ui
 
 /** An admin's preview (302 through the route), as the review page loads it. */
 async function preview(admin: string, id: string) {
-  session.current = { user: { id: admin } };
+  session.current = await sessionFor(admin);
   const response = await callRoute(previewRoute, "GET", `/api/admin/uploads/${id}/preview`, { params: { id } });
   return { status: response.status, code: await errorCode(response), location: response.headers.get("location") };
 }

@@ -6,8 +6,9 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { newUser, rejection } from "../support/domain-helpers";
 import { must } from "../support/must";
+import { sessionFor } from "../support/session-cookie";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 let admin: string;
@@ -108,7 +109,7 @@ beforeAll(async () => {
   alice = await newUser('Alice, "the" tester');
   aliceEmail = (await db.user.findUniqueOrThrow({ where: { id: alice } })).email;
   bob = await newUser("Bob");
-  session.current = { user: { id: admin } };
+  session.current = await sessionFor(admin);
   const awkward = { note: 'she said "no", then\r\nleft, then\nreturned', nested: { list: [1, "two, three", null, true, { deep: "ü 日本 🚀" }] }, empty: "" };
   await db.auditEvent.createMany({
     data: [
@@ -189,11 +190,11 @@ describe("GET /api/admin/audit filters", () => {
       const bad = await call(query);
       expect([query, bad.status, (await bad.json()).error.code]).toEqual([query, 422, "validation_failed"]);
     }
-    session.current = { user: { id: alice } };
+    session.current = await sessionFor(alice);
     try {
       expect((await call("")).status).toBe(403);
     } finally {
-      session.current = { user: { id: admin } };
+      session.current = await sessionFor(admin);
     }
   });
 });

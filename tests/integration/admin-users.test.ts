@@ -18,8 +18,9 @@ import { deleteUpload } from "@/lib/uploads/delete-upload";
 import { meta, newTrustedUser, newUser, rejection, testPassword } from "../support/domain-helpers";
 import { must } from "../support/must";
 import { callRoute, errorCode } from "../support/route-call";
+import { sessionFor } from "../support/session-cookie";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 let admin: string;
@@ -53,8 +54,8 @@ beforeAll(async () => {
   await db.user.update({ where: { id: admin }, data: { role: "ADMIN" } });
 });
 
-beforeEach(() => {
-  session.current = { user: { id: admin } };
+beforeEach(async () => {
+  session.current = await sessionFor(admin);
 });
 
 describe("listing users", () => {
@@ -190,7 +191,7 @@ describe("changing a user", () => {
     const file = await finishedUpload(user, 1000);
     const token = new URL((await createShareLink(user, file, { expiresInSeconds: 3600 }, meta)).url).pathname.split("/").at(-1) ?? "";
     const page = () => callRoute(sharePage, "GET", `/s/${token}`, { params: { token }, headers: { accept: "text/html" } });
-    session.current = { user: { id: user } };
+    session.current = await sessionFor(user);
 
     await updateUser(admin, user, { disabled: true }, meta);
     expect((await db.user.findUniqueOrThrow({ where: { id: user } })).disabledAt).toBeInstanceOf(Date);

@@ -30,7 +30,7 @@ vi.hoisted(() => {
  * Cases that hold only once another helper's branch is merged. Until their name is listed here
  * they are held to what must hold anyway (below 500, nothing changed); the lead enables them.
  */
-const ENABLED_AFTER_MERGE = new Set<string>([]);
+const ENABLED_AFTER_MERGE = new Set<string>(["h/security: the 16 KiB cap on auth routes"]);
 
 const CASES = [...fieldCases(), ...unreadableBodyCases(), ...idCases(), ...queryCases(), ...tokenCases(), ...cookieCases(), ...authCases()];
 

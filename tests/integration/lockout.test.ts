@@ -11,12 +11,13 @@ import { redeemShareLink } from "@/lib/links/redeem-share-link";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { meta, newUser, testPassword } from "../support/domain-helpers";
 import { callRoute, errorCode } from "../support/route-call";
+import { sessionFor } from "../support/session-cookie";
 
 // Guesses here come in bursts: the server-wide cap on password checks is another test's subject.
 vi.hoisted(() => {
   process.env.SIGNIN_LIMIT_PER_SECOND = "100000";
 });
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 const authorize = (credentials: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -118,7 +119,7 @@ describe("a share link's password", () => {
   });
 
   it("must have at least 8 characters (422, nothing created)", async () => {
-    session.current = { user: { id: alice } };
+    session.current = await sessionFor(alice);
     const before = await db.shareLink.count();
     const response = await callRoute(createLinkRoute, "POST", `/api/uploads/${fileId}/links`, { params: { id: fileId }, body: { expiresInSeconds: 3600, password: "1234567" } });
     expect([response.status, await errorCode(response)]).toEqual([422, "validation_failed"]);

@@ -10,8 +10,9 @@ import { env } from "@/lib/env";
 import { meta, newUser, testPassword } from "../support/domain-helpers";
 import { must } from "../support/must";
 import { callRoute, errorCode } from "../support/route-call";
+import { sessionFor } from "../support/session-cookie";
 
-const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number } } }));
+const session = vi.hoisted(() => ({ current: null as null | { user: { id: string; sv?: number; sid?: string } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => session.current }));
 
 const authorize = (credentials: Record<string, string>, headers: Record<string, string> = {}) =>
@@ -22,7 +23,7 @@ const versionOf = async (id: string) => (await db.user.findUniqueOrThrow({ where
 
 /** The request of a signed-in user: the session next-auth would read, and its cookie. */
 async function signedIn(id: string, sv: number) {
-  session.current = { user: { id, sv } };
+  session.current = await sessionFor(id, sv);
   const token = await encode({ token: { sub: id, email: await emailOf(id), sv }, secret: env.authSecret });
   return { cookie: `next-auth.session-token=${token}` };
 }
@@ -46,7 +47,7 @@ describe("an admin resetting a password", () => {
     const email = await emailOf(user);
     expect(await authorize({ email, password: testPassword })).toMatchObject({ id: user, sessionVersion: 0 });
 
-    session.current = { user: { id: admin } };
+    session.current = await sessionFor(admin);
     const response = await callRoute(resetPasswordRoute, "POST", `/api/admin/users/${user}/password`, { params: { id: user } });
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -55,9 +56,9 @@ describe("an admin resetting a password", () => {
 
     expect(await authorize({ email, password: testPassword })).toBeNull();
     expect(await authorize({ email, password })).toMatchObject({ id: user, sessionVersion: 1 });
-    session.current = { user: { id: user, sv: 0 } };
+    session.current = await sessionFor(user, 0);
     await expect(requireUser()).rejects.toMatchObject({ status: 401, code: "unauthenticated" });
-    session.current = { user: { id: user, sv: 1 } };
+    session.current = await sessionFor(user, 1);
     expect((await requireUser()).id).toBe(user);
 
     const rows = await db.auditEvent.findMany({ where: { action: "admin.password_reset", target: user } });
@@ -67,7 +68,7 @@ describe("an admin resetting a password", () => {
   });
 
   it("answers 404 for an unknown user and changes nothing", async () => {
-    session.current = { user: { id: admin } };
+    session.current = await sessionFor(admin);
     const id = randomUUID();
     expect((await callRoute(resetPasswordRoute, "POST", `/api/admin/users/${id}/password`, { params: { id } })).status).toBe(404);
     expect(await db.auditEvent.count({ where: { action: "admin.password_reset", target: id } })).toBe(0);
@@ -101,9 +102,9 @@ describe("changing one's own password", () => {
     const token = await decode({ token: cookie.slice(cookie.indexOf("=") + 1, cookie.indexOf(";")), secret: env.authSecret });
     expect(token).toMatchObject({ sub: user, sv: 1 });
 
-    session.current = { user: { id: user, sv: 0 } };
+    session.current = await sessionFor(user, 0);
     await expect(requireUser()).rejects.toMatchObject({ status: 401 });
-    session.current = { user: { id: user, sv: must(token, "token").sv as number } };
+    session.current = await sessionFor(user, must(token, "token").sv as number);
     expect((await requireUser()).id).toBe(user);
 
     const email = await emailOf(user);

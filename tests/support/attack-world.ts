@@ -23,7 +23,7 @@ type Person = Exclude<Actor, "anonymous">;
 
 export interface World {
   ids: Record<Person, string>;
-  /** The actor's session cookie as next-auth issues it now (after a password change, the new one). */
+  /** The actor's session cookie, signed in once (after a password change, signed in again). */
   cookie(actor: Actor): Promise<string | null>;
 }
 
@@ -33,7 +33,27 @@ export async function newWorld(): Promise<World> {
   const [owner, other, admin, disabled] = await Promise.all([newUser("Owner"), newUser("Other"), newAdmin("Admin"), newUser("Disabled")]);
   await db.user.update({ where: { id: disabled }, data: { disabledAt: new Date() } });
   const ids = { owner, other, admin, disabled };
-  return { ids, cookie: (actor) => (actor === "anonymous" ? Promise.resolve(null) : signedInCookie(ids[actor])) };
+  const cookie = heldCookies(ids);
+  // Everyone signs in now, before any request is checked for what it changed (a sign-in opens a session row).
+  for (const person of ACTORS) await cookie(person);
+  return { ids, cookie };
+}
+
+/**
+ * Each person's session cookie, kept as a browser keeps it: one sign-in (one server-side session),
+ * and a new one only after a password change raised the session version.
+ */
+function heldCookies(ids: Record<Person, string>): World["cookie"] {
+  const held = new Map<Person, { version: number; cookie: string }>();
+  return async (actor) => {
+    if (actor === "anonymous") return null;
+    const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: ids[actor] }, select: { sessionVersion: true } });
+    const kept = held.get(actor);
+    if (kept?.version === sessionVersion) return kept.cookie;
+    const cookie = await signedInCookie(ids[actor]);
+    held.set(actor, { version: sessionVersion, cookie });
+    return cookie;
+  };
 }
 
 let addresses = 0;

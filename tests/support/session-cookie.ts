@@ -1,6 +1,7 @@
 import { decode, encode, type JWT } from "next-auth/jwt";
 import type { Session } from "next-auth";
-import { authOptions } from "@/lib/auth";
+import { openSession } from "@/lib/accounts/server-sessions";
+import { authOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { must } from "./must";
@@ -41,4 +42,14 @@ export async function sessionOf(cookie: string | null | undefined): Promise<Sess
   const callback = must(authOptions.callbacks?.session, "the session callback");
   const session = { user: { name: token.name, email: token.email }, expires: new Date(Date.now() + 3600_000).toISOString() };
   return callback({ session, token, user: undefined, newSession: undefined, trigger: "update" } as unknown as Parameters<typeof callback>[0]) as Promise<Session>;
+}
+
+/**
+ * What getServerSession answers for `userId` signed in now: the claims the session callback
+ * passes on, with a real server-side session row as sign-in opens one. `sv`: the session version
+ * the token carries (the user's at sign-in, unless a test replays an older one).
+ */
+export async function sessionFor(userId: string, sv?: number): Promise<{ user: { id: string; sv: number; sid: string } }> {
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  return { user: { id: userId, sv: sv ?? sessionVersion, sid: await openSession(userId, SESSION_MAX_AGE_SECONDS) } };
 }

@@ -3,6 +3,7 @@ import type { SafeHtml } from "@/lib/html";
 import type { ErrorAnswer } from "@/lib/http";
 import { describeAdmittedShareLink, describeShareLink, type SharedFile } from "@/lib/links/describe-share-link";
 import { hashShareToken } from "@/lib/links/share-token";
+import { SHARE_PAGE_POLICY } from "@/lib/security/security-headers";
 import { linkProblemPage } from "./link-problem-page";
 import { sharedFilePage } from "./shared-file-page";
 
@@ -14,7 +15,7 @@ function htmlResponse(page: SafeHtml, status: number, headers: Record<string, st
       "Cache-Control": "no-store",
       "X-Robots-Tag": "noindex",
       // No script, no frames: nothing to inject, and the Download button cannot be clickjacked.
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+      "Content-Security-Policy": SHARE_PAGE_POLICY,
       "X-Frame-Options": "DENY",
       ...headers,
     },

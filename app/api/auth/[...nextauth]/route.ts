@@ -1,18 +1,28 @@
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
-import { HttpError, toErrorResponse } from "@/lib/errors";
+import { HttpError } from "@/lib/errors";
+import { publicRoute, readBodyBytes } from "@/lib/http";
 
 const nextAuth = NextAuth(authOptions);
 
-/** next-auth reads a JSON body with `req.json()` and lets its SyntaxError through: malformed JSON is the sender's mistake (400), not a 500. */
-async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
-  try {
-    return await nextAuth(req, ctx);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    const { status, body } = toErrorResponse(new HttpError({ code: "invalid_json", message: "The request body is not valid JSON." }));
-    return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+/** Sign-in, sign-out and CSRF forms are a few hundred bytes; next-auth itself would read any body whole. */
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+/** next-auth's routes, behind a body cap (413 before next-auth parses anything) and a JSON check. */
+const handler = publicRoute(async ({ req, params }) => {
+  const bytes = await readBodyBytes(req, MAX_AUTH_BODY_BYTES, "16 KiB");
+  // next-auth parses a JSON body with req.json() and would answer a malformed one with a 500.
+  if (req.headers.get("content-type")?.includes("application/json") && bytes.byteLength > 0) {
+    try {
+      JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new HttpError({ code: "invalid_json", message: "The request body is not valid JSON." });
+    }
   }
-}
+  // A NextRequest again (next-auth reads nextUrl), carrying the bytes already read.
+  const forwarded = new NextRequest(req.url, { method: req.method, headers: req.headers, body: bytes.byteLength > 0 ? bytes : undefined });
+  return nextAuth(forwarded, { params: Promise.resolve(params) });
+});
 
 export { handler as GET, handler as POST };
