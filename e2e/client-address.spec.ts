@@ -1,14 +1,24 @@
 import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
 import { expect, request, test } from "@playwright/test";
+import { freePort, startAppInstance } from "../tests/support/app-instance";
 import { signInApi } from "./support/session";
-import { freshDataDir, spawnServer } from "./support/spawned-server";
 import { e2eServer } from "./support/server";
 
 // Per-address limits and the audit log against the real server, as an attacker tries them: a
 // made-up X-Forwarded-For (and X-Real-IP, Forwarded) on every request. One server with 3 sign-ups
 // per address per hour, first with no proxy in front, then restarted with TRUST_PROXY=1.
 
-const settings = { SLIPWAY_DATA_DIR: freshDataDir("e2e-client-address"), S3_BUCKET: `${e2eServer.bucket}-address`, SIGNUP_LIMIT_PER_HOUR: "3" };
+// A data dir kept between the two starts (the second runs server.ts alone on it), emptied first.
+const dataDir = ".data/e2e-client-address";
+rmSync(dataDir, { recursive: true, force: true });
+const settings = {
+  SLIPWAY_DATA_DIR: dataDir,
+  S3_BUCKET: `${e2eServer.bucket}-address`,
+  SIGNUP_LIMIT_PER_HOUR: "3",
+  ADMIN_EMAIL: e2eServer.admin.email,
+  ADMIN_PASSWORD: e2eServer.admin.password,
+};
 
 /** POST /api/account with the given headers; the status and the new account's e-mail. */
 async function signUp(base: string, headers: Record<string, string>) {
@@ -40,7 +50,8 @@ const forged = (n: number) => ({ "x-forwarded-for": `198.51.100.${n}`, "x-real-i
 
 test("the client address is the socket's peer, or with TRUST_PROXY=1 the proxy's entry: forged headers dodge no limit and reach no audit row", async () => {
   test.setTimeout(240_000); // two server starts
-  const direct = await spawnServer(settings);
+  const port = await freePort();
+  const direct = await startAppInstance(port, settings);
   let statuses: number[] = [];
   try {
     const accounts = [];
@@ -54,7 +65,7 @@ test("the client address is the socket's peer, or with TRUST_PROXY=1 the proxy's
   }
 
   // Restarted behind one trusted proxy (the data dir is ready: server.ts alone).
-  const proxied = await spawnServer({ ...settings, TRUST_PROXY: "1" }, ["node", "server.ts"]);
+  const proxied = await startAppInstance(port, { ...settings, TRUST_PROXY: "1" }, { command: "server.ts" });
   try {
     const viaProxy = (client: string, n: number) => ({ "x-forwarded-for": `198.51.100.${n}, ${client}` });
     const first = await signUp(proxied.url, viaProxy("203.0.113.7", 1));

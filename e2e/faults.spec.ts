@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
+import { type AppInstance, startAppInstance } from "../tests/support/app-instance";
 import { must } from "../tests/support/must";
-import { AppInstance } from "./support/app-instance";
 import { dropPageFiles, makePageFile, throttleUploads } from "./support/page-files";
 import { PrivateObjectStore } from "./support/private-object-store";
 import { PrivatePostgres } from "./support/private-postgres";
@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   postgres.init();
   postgres.start();
   await storeStarted;
-  app = new AppInstance(appPort, {
+  app = await startAppInstance(appPort, {
     DATABASE_URL: postgres.url,
     S3_ENDPOINT: store.endpoint,
     S3_BUCKET: BUCKET,
@@ -41,12 +41,11 @@ test.beforeAll(async () => {
     CLAMD_HOST: undefined, // scanning is not what is tested here
     SIGNUP_LIMIT_PER_HOUR: "1000",
   });
-  await app.start();
 });
 
 // On a failure, what the app printed while the fault was made (the report shows it).
 test.afterEach(async ({}, testInfo) => {
-  if (app && testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app log", { body: app.log().slice(-20_000), contentType: "text/plain" });
+  if (app && testInfo.status !== testInfo.expectedStatus) await testInfo.attach("app log", { body: app.output().slice(-20_000), contentType: "text/plain" });
 });
 
 test.afterAll(async () => {

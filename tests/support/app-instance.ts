@@ -6,9 +6,10 @@ import path from "node:path";
 
 // One built Slipway (`npm run build` first) served by scripts/serve.sh, as an operator starts each
 // instance: its own port and data dir, everything shared (database, bucket, AUTH_SECRET) from env.
+// The two-instance test, the load bench and the e2e specs that need a server of their own use it.
 
-/** What the test runner's own environment must not leak into an app it starts. */
-const RUNNER_ONLY = ["NODE_ENV", "DATABASE_URL", "SLIPWAY_DATA_DIR", "CLAMD_HOST", "PORT", "APP_URL", "S3_BUCKET"];
+/** What the test runner's own environment must not leak into an app it starts (lib/env sets NEXTAUTH_URL in the runner). */
+const RUNNER_ONLY = ["NODE_ENV", "DATABASE_URL", "SLIPWAY_DATA_DIR", "CLAMD_HOST", "PORT", "APP_URL", "NEXTAUTH_URL", "S3_BUCKET"];
 
 export interface AppInstance {
   url: string;
@@ -30,14 +31,31 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `bash scripts/serve.sh` on `port` and resolves once /api/health answers 200. */
-export async function startAppInstance(port: number, env: Record<string, string>, timeoutMs = 180_000): Promise<AppInstance> {
+interface StartOptions {
+  /** `server.ts` alone restarts an instance on a data dir serve.sh already prepared (migrations, admin, bucket). */
+  command?: "serve.sh" | "server.ts";
+  timeoutMs?: number;
+}
+
+/**
+ * Starts `bash scripts/serve.sh` on `port` and resolves once /api/health answers 200. `env` comes
+ * on top of the runner's environment (less RUNNER_ONLY); an undefined value removes a variable.
+ */
+export async function startAppInstance(
+  port: number,
+  env: Record<string, string | undefined>,
+  { command = "serve.sh", timeoutMs = 180_000 }: StartOptions = {},
+): Promise<AppInstance> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "slipway-instance-"));
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of RUNNER_ONLY) delete childEnv[name];
   Object.assign(childEnv, { NEXT_TELEMETRY_DISABLED: "1", SLIPWAY_DATA_DIR: dataDir, PORT: String(port) }, env);
+  for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
+  // serve.sh sets NODE_ENV itself; server.ts alone needs it said, as serve.sh would.
+  const [program, args] = command === "serve.sh" ? ["bash", ["scripts/serve.sh"]] : ["node", ["server.ts", "--port", String(port)]];
+  if (command === "server.ts") Object.assign(childEnv, { NODE_ENV: childEnv.NODE_ENV ?? "production" });
   // Its own process group, so that stopping it reaches next and whatever serve.sh is running.
-  const child = spawn("bash", ["scripts/serve.sh"], {
+  const child = spawn(program, args, {
     env: childEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
