@@ -7,7 +7,7 @@ import { percentile, round } from "./stats";
 
 /**
  * The floor the redirect is compared with: the same route with a token that fails validation.
- * It runs the same `next start` routing, handler wrapper and per-address rate limit, and
+ * It runs the same server routing, handler wrapper and per-address rate limit, and
  * answers 404 JSON before any database work or signing. (An unknown API path, which also
  * runs next-auth's session check, served fewer requests a second here.)
  */

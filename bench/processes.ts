@@ -16,7 +16,7 @@ function read(file: string): string | null {
   }
 }
 
-/** The pid listening on the app's port: the `next start` server itself, not serve.sh or npm. */
+/** The pid listening on the app's port: the app server itself (server.ts), not serve.sh or npm. */
 export function appPid(): number {
   const out = execFileSync("ss", ["-Hltnp", `sport = :${config.appPort}`], { encoding: "utf8" });
   const pid = /pid=(\d+)/.exec(out)?.[1];

@@ -5,7 +5,7 @@
 #   BENCH_MIB=256 BENCH_RSS_MIB=512 bash bench/run.sh    # the small variant (CI)
 #   BENCH_SUITE=links bash bench/run.sh                  # only the share-link redirect latency (~1.5 min)
 #
-# Starts its own object store (temp data dir, free ports) and its own `next start` (temp
+# Starts its own object store (temp data dir, free ports) and its own app server (temp
 # database, bucket slipway-bench), runs bench/main.ts against them, prints markdown tables and
 # writes the JSON to $BENCH_OUTPUT (default bench/results.json), then stops both.
 # Other settings: BENCH_RUNS (repeats, median reported, default 1), BENCH_CONCURRENCIES
@@ -83,7 +83,7 @@ step "object store on :$S3_PORT (data in $BENCH_STORE_DIR)"
 SLIPWAY_DATA_DIR=$BENCH_STORE_DIR bash scripts/object-store.sh start
 
 # serve.sh migrates the database, creates the admin and bootstraps the bucket (S3_BUCKET, CORS
-# for APP_URL) before `next start`. A fresh database each time; quota: room for the big uploads.
+# for APP_URL) before the server starts. A fresh database each time; quota: room for the big uploads.
 start_app() {
   step "app on $APP_URL (MULTIPART_PART_BYTES=$MULTIPART_PART_BYTES)"
   rm -rf "$work/app"

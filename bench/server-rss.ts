@@ -12,7 +12,7 @@ const settleMs = Number(process.env.BENCH_SETTLE_SECONDS || 5) * 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * (d) The `next start` process's resident memory before and after `upload` (a big browser
+ * (d) The app server process's resident memory before and after `upload` (a big browser
  * upload), each read after a settle so that requests in flight and short-lived buffers are
  * gone. The server never sees file bytes, so growth should stay small whatever the file size.
  */
