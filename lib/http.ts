@@ -154,13 +154,20 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
   if (mediaType(req) !== "application/json") {
     throw new HttpError({ code: "unsupported_media_type", message: "Send the request body as JSON, with Content-Type: application/json." });
   }
-  let value: unknown;
+  return schema.parse(parseJsonBytes(bytes));
+}
+
+const invalidJson = () => new HttpError({ code: "invalid_json", message: "The request body is not valid JSON." });
+
+/** A body's bytes as JSON: 400 invalid_json when they are not JSON (or not UTF-8). */
+export function parseJsonBytes(bytes: Uint8Array): unknown {
+  const text = decodeUtf8(bytes);
+  if (text === null) throw invalidJson();
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return JSON.parse(text);
   } catch {
-    throw new HttpError({ code: "invalid_json", message: "The request body is not valid JSON." });
+    throw invalidJson();
   }
-  return schema.parse(value);
 }
 
 /** Validates route params or query values; a malformed id is simply not found. */

@@ -1,8 +1,7 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth";
-import { HttpError } from "@/lib/errors";
-import { publicRoute, readBodyBytes } from "@/lib/http";
+import { parseJsonBytes, publicRoute, readBodyBytes } from "@/lib/http";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -13,13 +12,7 @@ const MAX_AUTH_BODY_BYTES = 16 * 1024;
 const handler = publicRoute(async ({ req, params }) => {
   const bytes = await readBodyBytes(req, MAX_AUTH_BODY_BYTES, "16 KiB");
   // next-auth parses a JSON body with req.json() and would answer a malformed one with a 500.
-  if (req.headers.get("content-type")?.includes("application/json") && bytes.byteLength > 0) {
-    try {
-      JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new HttpError({ code: "invalid_json", message: "The request body is not valid JSON." });
-    }
-  }
+  if (req.headers.get("content-type")?.includes("application/json") && bytes.byteLength > 0) parseJsonBytes(bytes);
   // A NextRequest again (next-auth reads nextUrl), carrying the bytes already read.
   const forwarded = new NextRequest(req.url, { method: req.method, headers: req.headers, body: bytes.byteLength > 0 ? bytes : undefined });
   return nextAuth(forwarded, { params: Promise.resolve(params) });
