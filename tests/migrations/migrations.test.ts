@@ -15,7 +15,7 @@ import { adminUrl } from "../support/database-templates";
 // `npm run db:migrate`), must build the schema the generated client expects, on both the
 // embedded PGlite (PostgreSQL 18) and a real PostgreSQL server.
 
-const TABLES = ["AuditEvent", "ScannerState", "Session", "ShareLink", "SignInAddress", "Upload", "UploadDailyStat", "User", "_prisma_migrations", "rate_limits"];
+const TABLES = ["AuditEvent", "ScannerState", "Session", "ShareLink", "SignInAddress", "Upload", "UploadDailyStat", "UploadRequest", "User", "_prisma_migrations", "rate_limits"];
 
 /** Runs the wrapper; resolves with its exit code and output instead of throwing. */
 function prisma(args: string[], env: Record<string, string | undefined>) {
