@@ -1,5 +1,6 @@
 /**
- * Times the admin API's queries through the real domain functions on a database seeded by
+ * Times the admin API's queries, and the dashboard's for the heaviest user (dashboard-cases.ts),
+ * through the real domain functions on a database seeded by
  * bench/admin-seed.sql (bench/admin.sh runs both): ADMIN_BENCH_RUNS timed calls (50) after
  * ADMIN_BENCH_WARMUP (5), p50/p95/max each, then EXPLAIN (ANALYZE, BUFFERS) of every statement
  * one call sends, captured at the pg driver. Run with scripts/tsx-server.sh (imports lib/).
@@ -16,6 +17,7 @@ import { closeDb, db } from "../lib/db";
 import { stopBoss } from "../lib/jobs/boss";
 import { countMultipartUploads } from "../lib/storage/multipart";
 import { must } from "../tests/support/must";
+import { dashboardCases } from "./dashboard-cases";
 
 const RUNS = Number(process.env.ADMIN_BENCH_RUNS ?? 50);
 const WARMUP = Number(process.env.ADMIN_BENCH_WARMUP ?? 5);
@@ -67,7 +69,12 @@ async function explain(client: pg.Client, statements: Array<{ text: string; valu
     const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values);
     const lines = rows.map((row) => row["QUERY PLAN"]);
     const indexes = [
-      ...new Set(lines.flatMap((line) => [...line.matchAll(/(Index(?: Only)? Scan(?: Backward)?) using "?([\w]+)"?/g)].map((m) => `${m[2]} (${m[1].toLowerCase()})`))),
+      ...new Set(
+        lines.flatMap((line) => [
+          ...[...line.matchAll(/(Index(?: Only)? Scan(?: Backward)?) using "?([\w]+)"?/g)].map((m) => `${m[2]} (${m[1].toLowerCase()})`),
+          ...[...line.matchAll(/Bitmap Index Scan on "?(\w+)"?/g)].map((m) => `${m[1]} (bitmap index scan)`),
+        ]),
+      ),
     ];
     const seqScans = [...new Set(lines.flatMap((line) => [...line.matchAll(/Seq Scan on "?(\w+)"?/g)].map((m) => m[1])))];
     const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(lines.join("\n"))?.[1] ?? 0);
@@ -94,6 +101,7 @@ async function main() {
 
   const [users, uploads, events] = await Promise.all([db.user.count(), db.upload.count(), db.auditEvent.count()]);
   const heaviest = must(await db.user.findFirst({ orderBy: [{ storedBytes: "desc" }, { id: "asc" }], select: { id: true, email: true } }), "a user");
+  const heaviestFiles = await db.upload.count({ where: { ownerId: heaviest.id, status: { in: ["PENDING", "UPLOADING", "COMPLETE", "FAILED"] } } });
   const now = new Date();
   const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
 
@@ -114,6 +122,7 @@ async function main() {
     { name: "audit, actor=<e-mail of the heaviest user>", call: () => listAuditEvents({ actor: heaviest.email, limit: 50 }) },
     { name: "audit, actor + action=upload.", call: () => listAuditEvents({ actor: heaviest.id, action: "upload.", limit: 50 }) },
     { name: "audit, unfiltered first page", call: () => listAuditEvents({ limit: 50 }) },
+    ...(await dashboardCases(heaviest.id, DEEP_PAGES)),
   ];
 
   const load = os.loadavg()[0];
@@ -133,6 +142,7 @@ async function main() {
   const seedSeconds = Number(process.env.ADMIN_BENCH_SEED_SECONDS ?? NaN);
   console.log(`## Admin queries, ${now.toISOString().slice(0, 10)}, Node ${process.versions.node}, PostgreSQL ${postgres}\n`);
   console.log(`Seed: ${users.toLocaleString("en")} users, ${uploads.toLocaleString("en")} uploads, ${events.toLocaleString("en")} audit events;`);
+  console.log(`the dashboard's user (the heaviest) has ${heaviestFiles.toLocaleString("en")} listed files.`);
   console.log(`bulk insert + index build ${seedSeconds.toFixed(0)} s, recount ${recountSeconds.toFixed(1)} s, VACUUM ANALYZE ${vacuumSeconds.toFixed(1)} s.`);
   console.log(`${RUNS} timed calls each after ${WARMUP} warm-ups, through the domain functions; target p95 < ${TARGET_MS} ms.`);
   console.log(`Load average (1 min) when the measurements began: ${load.toFixed(2)} on ${os.cpus().length} cores.`);

@@ -42,6 +42,14 @@ CROSS JOIN LATERAL (SELECT
   (ARRAY['example.com','mail.test','studio.example','uni.example.edu','corp.example.org'])[1 + (g / 500) % 5] AS domain
 ) AS names;
 
+-- One upload request for every fifth user (the heaviest, user 1, among them): a tenth of their
+-- files came in through it.
+INSERT INTO "UploadRequest" ("id", "ownerId", "label", "tokenHash", "expiresAt", "createdAt")
+SELECT md5('bench-request-' || g)::uuid::text, md5('bench-user-' || g)::uuid::text, 'Files for ' || g,
+       md5('bench-request-token-' || g), n.now + interval '30 days', n.now - interval '200 days'
+FROM generate_series(1, :users) AS g CROSS JOIN bench_now AS n
+WHERE g % 5 = 1;
+
 -- Content types with their extensions; the repeats are the weights.
 CREATE TEMP TABLE bench_types AS
   SELECT row_number() OVER () AS n, t.type, t.ext FROM (VALUES
@@ -52,11 +60,17 @@ CREATE TEMP TABLE bench_types AS
     ('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx')
   ) AS t(type, ext);
 
-INSERT INTO "Upload" ("id", "ownerId", "key", "originalName", "contentType", "size", "strategy", "partSize", "partCount",
+INSERT INTO "Upload" ("id", "ownerId", "key", "originalName", "folder", "requestId", "guestName", "contentType", "size", "strategy", "partSize", "partCount",
                       "status", "review", "reviewerId", "reviewNote", "reviewedAt", "quarantinedAt", "etag",
                       "processing", "sha256", "scanSignature",
                       "expiresAt", "completedAt", "deletedAt", "createdAt", "updatedAt")
-SELECT s.id, s.owner, 'u/' || s.owner || '/' || s.id || '/' || named.name, named.name, t.type, s.size,
+SELECT s.id, s.owner, 'u/' || s.owner || '/' || s.id || '/' || named.name, named.name,
+       -- A third of the files came from dropped folders, one to three levels deep.
+       CASE WHEN s.r_folder < 0.34 THEN (ARRAY['photos', 'photos/2024', 'photos/2025', 'photos/2025/berlin', 'projects/alpha', 'projects/alpha/assets',
+                                               'projects/beta', 'invoices/2025', 'backup/laptop/documents', 'music/albums', 'scans', 'thesis/figures'])[1 + floor(s.r_folder * 35)::int] END,
+       CASE WHEN s.owner_n % 5 = 1 AND s.r_folder > 0.9 THEN md5('bench-request-' || s.owner_n)::uuid::text END,
+       CASE WHEN s.owner_n % 5 = 1 AND s.r_folder > 0.95 THEN 'Guest ' || s.g % 100 END,
+       t.type, s.size,
        CASE WHEN s.size > 33554432 THEN 'MULTIPART' ELSE 'SINGLE' END::"UploadStrategy",
        CASE WHEN s.size > 33554432 THEN 16777216 END,
        CASE WHEN s.size > 33554432 THEN ceil(s.size / 16777216.0)::int END,
@@ -75,8 +89,7 @@ SELECT s.id, s.owner, 'u/' || s.owner || '/' || s.id || '/' || named.name, named
        CASE WHEN s.status = 'DELETED' THEN s.created + interval '30 days' END,
        s.created, s.created
 FROM (
-  SELECT g, md5('bench-upload-' || g)::uuid::text AS id,
-         md5('bench-user-' || (1 + floor(:users * power(random(), 2)))::int)::uuid::text AS owner,
+  SELECT g, md5('bench-upload-' || g)::uuid::text AS id, owner_n, md5('bench-user-' || owner_n)::uuid::text AS owner, random() AS r_folder,
          1 + floor(random() * (SELECT count(*) FROM bench_types))::int AS type_n,
          (ARRAY['holiday','invoice','report','scan','IMG','DSC','meeting-notes','contract','budget','draft','final','backup','export','podcast','lecture','photo','screenshot','thesis','receipt','design'])[1 + floor(random() * 20)::int]
            || (ARRAY['-', '_', ' ', '-'])[1 + g % 4]
@@ -89,7 +102,7 @@ FROM (
               WHEN r_review < 0.88 THEN 'APPROVED' ELSE 'NONE' END::"ReviewState" AS review,
          r_review,
          (SELECT now FROM bench_now) - random() * interval '365 days' AS created
-  FROM (SELECT g, random() AS r_status, random() AS r_review FROM generate_series(1, :uploads) AS g) AS r
+  FROM (SELECT g, random() AS r_status, random() AS r_review, (1 + floor(:users * power(random(), 2)))::int AS owner_n FROM generate_series(1, :uploads) AS g) AS r
 ) AS s
 JOIN bench_types AS t ON t.n = s.type_n
 CROSS JOIN LATERAL (SELECT s.base || '.' || t.ext AS name) AS named;

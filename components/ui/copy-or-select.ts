@@ -4,7 +4,7 @@ import type { RefObject } from "react";
  * Copies `text` to the clipboard and says so; without clipboard access (permissions, an insecure
  * origin) selects it in `field` so Ctrl+C works, and says that. `what` names it: "link", "password".
  */
-export async function copyOrSelect(text: string, field: RefObject<HTMLInputElement | null>, what: string): Promise<string> {
+export async function copyOrSelect(text: string, field: RefObject<HTMLInputElement | HTMLTextAreaElement | null>, what: string): Promise<string> {
   try {
     await navigator.clipboard.writeText(text);
     return `${what[0].toUpperCase()}${what.slice(1)} copied to the clipboard.`;

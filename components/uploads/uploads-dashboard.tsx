@@ -1,14 +1,26 @@
 "use client";
 
-import { UploadsTable } from "./uploads-table";
 import { DropZone } from "./drop-zone";
+import { FileList } from "./file-list";
+import { FolderBreadcrumb } from "./folder-breadcrumb";
+import { ListControls } from "./list-controls";
+import { QuotaMeter } from "./quota-meter";
+import { ReceivedNotice } from "./received-notice";
 import { UploadQueueList } from "./upload-queue-list";
+import { filesQuery, isSearch, listHref, useListParams } from "./use-list-params";
 import { useUploadEngine } from "./use-upload-engine";
+import { useUsage } from "./use-usage";
 
-export function UploadsDashboard() {
+/** The signed-in user's page: storage use, news from request links, the drop zone and uploads, and their files. */
+export function UploadsDashboard({ userId }: { userId: string }) {
   const { engine, tasks } = useUploadEngine();
+  const { params, href, go } = useListParams();
+  const { usage, news, dismiss } = useUsage(userId);
+  const searching = isSearch(params);
   return (
     <div className="stack">
+      <QuotaMeter usage={usage.data} />
+      <ReceivedNotice news={news} href={href({ q: "", status: null, type: null, received: true })} onDismiss={dismiss} />
       <DropZone onFiles={(entries) => void engine.add(entries)} />
       <UploadQueueList
         tasks={tasks}
@@ -19,8 +31,14 @@ export function UploadsDashboard() {
           dismiss: (id) => engine.dismiss(id),
         }}
       />
-      <h2>Your files</h2>
-      <UploadsTable />
+      <section className="stack" aria-labelledby="files-title">
+        <h2 id="files-title">Files</h2>
+        {/* Remounted when the address changes, so the form shows what is applied (back and forward too). */}
+        <ListControls key={listHref("", params)} applied={params} onApply={go} />
+        {searching ? <p className="muted">Results from every folder.</p> : params.folder && <FolderBreadcrumb folder={params.folder} href={(folder) => href({ folder })} />}
+        {/* A new list starts with nothing selected. */}
+        <FileList key={JSON.stringify(filesQuery(params))} params={params} folderHref={(folder) => href({ folder })} />
+      </section>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import type { UploadJson } from "../../lib/uploads/upload-json";
 
-/** A finished upload made over the API (single PUT straight to the bucket); returns its id. */
-export async function uploadViaApi(request: APIRequestContext, file: { name: string; type: string; bytes: Buffer }): Promise<string> {
-  const created = await request.post("/api/uploads", { data: { name: file.name, type: file.type, size: file.bytes.length } });
+/** A finished upload made over the API (single PUT straight to the bucket), in a dropped folder's path when given; returns its id. */
+export async function uploadViaApi(request: APIRequestContext, file: { name: string; type: string; bytes: Buffer; folder?: string }): Promise<string> {
+  const created = await request.post("/api/uploads", { data: { name: file.name, type: file.type, size: file.bytes.length, folder: file.folder } });
   expect(created.status(), await created.text()).toBe(201);
   const ticket = await created.json();
   expect((await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: new Uint8Array(file.bytes) })).status).toBe(200);

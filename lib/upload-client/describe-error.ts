@@ -18,6 +18,10 @@ export function describeUploadError(error: unknown, { retrying = false } = {}): 
     if (error.code === "storage_unavailable") return `File storage is unavailable right now.${retrying ? "" : " Retry in a moment."}`;
     if (error.code === "database_busy") return `Slipway is briefly unavailable.${retrying ? "" : " Retry in a moment."}`;
     if (error.status >= 500) return `The server had a problem.${retrying ? "" : " Retry in a moment."}`;
+    // The message has the figures; what counts and what to do is said here (the storage meter shows the same count).
+    if (error.code === "quota_exceeded") {
+      return `${error.message} Uploads still in progress count until they finish or are cancelled. Delete files you no longer need, or ask an administrator for more space.`;
+    }
     return error.message; // the API's own messages are written for people (quota, type, size)
   }
   if (error instanceof StorageError) {

@@ -11,9 +11,9 @@ import type { CreateUploadInput } from "../validations/upload";
 import { isTypeAllowed, normalizeContentType } from "./content-type-policy";
 import { planUpload } from "./plan-upload";
 import { incomingKey, uploadKey } from "./object-keys";
+import { openUploadBytes } from "./open-upload-bytes";
 import { sanitizeFileName, sanitizeFolder } from "./sanitize-file-name";
 import { serializeUpload } from "./serialize-upload";
-import { OPEN_STATUSES } from "./upload-status";
 
 function checkInput(input: CreateUploadInput) {
   const name = sanitizeFileName(input.name);
@@ -47,8 +47,7 @@ export async function createUploadSlot(userId: string, input: CreateUploadInput,
     await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
     // Stored files (kept up to date by the database) plus unfinished slots until they expire.
     const owner = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { quotaBytes: true, storedBytes: true } });
-    const open = await tx.upload.aggregate({ _sum: { size: true }, where: { ownerId: userId, status: { in: OPEN_STATUSES }, expiresAt: { gt: now } } });
-    const usedBytes = Number(owner.storedBytes + (open._sum.size ?? 0n));
+    const usedBytes = Number(owner.storedBytes) + (await openUploadBytes(tx, userId, now));
     const quota = Number(owner.quotaBytes);
     if (usedBytes + input.size > quota) {
       const left = Math.max(0, quota - usedBytes);

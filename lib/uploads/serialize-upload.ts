@@ -8,7 +8,7 @@ import { uploadAvailability } from "./upload-status";
  * The JSON shape of an upload slot in every API answer. `availability` says what may be done with
  * the file now (the server's scan policy is part of it, so the browser need not know it).
  */
-export function serializeUpload(upload: Upload, thumbnailUrl = `/api/uploads/${upload.id}/thumbnail`): UploadJson {
+export function serializeUpload(upload: Upload & { request?: { label: string } | null }, thumbnailUrl = `/api/uploads/${upload.id}/thumbnail`): UploadJson {
   return {
     id: upload.id,
     name: upload.originalName,
@@ -28,5 +28,6 @@ export function serializeUpload(upload: Upload, thumbnailUrl = `/api/uploads/${u
     createdAt: upload.createdAt.toISOString(),
     expiresAt: upload.expiresAt.toISOString(),
     completedAt: upload.completedAt?.toISOString() ?? null,
+    receivedVia: upload.requestId ? { requestId: upload.requestId, label: upload.request?.label ?? "", guestName: upload.guestName, guestEmail: upload.guestEmail } : null,
   };
 }

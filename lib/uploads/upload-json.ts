@@ -37,4 +37,5 @@ export interface UploadJson {
   createdAt: string;
   expiresAt: string;
   completedAt: string | null;
+  receivedVia: { requestId: string; label: string; guestName: string | null; guestEmail: string | null } | null;
 }

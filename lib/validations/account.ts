@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cleanText } from "../clean-text";
+import { instant } from "./query-fields";
 
 const emailSchema = z
   .string()
@@ -26,3 +27,6 @@ export const changePasswordSchema = z.strictObject({
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+/** Query of the usage read: files received through upload requests after this time (all without it). */
+export const usageQuerySchema = z.object({ receivedSince: instant.optional() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanText } from "../clean-text";
-import { instant, queryText } from "./query-fields";
+import { instant, queryText, withoutBlanks } from "./query-fields";
 
 export const REVIEW_FILTERS = ["pending", "approved", "rejected", "none", "all"] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
@@ -14,9 +14,9 @@ const typeFilter = z
 
 const bytes = z.coerce.number().int("Sizes are whole numbers of bytes.").min(0).max(Number.MAX_SAFE_INTEGER);
 
-/** Query of the review queue. A search form sends empty fields for the filters left blank: those are simply not set. */
+/** Query of the review queue (filters left blank are not set). */
 export const reviewQueueQuerySchema = z.preprocess(
-  (query) => (typeof query === "object" && query !== null ? Object.fromEntries(Object.entries(query).filter(([, value]) => value !== "")) : query),
+  withoutBlanks,
   z.object({
     review: z.enum(REVIEW_FILTERS).default("pending"),
     owner: z.uuid().optional(),

@@ -16,3 +16,7 @@ export const instant = z
   .union([z.iso.datetime({ offset: true }), z.iso.date()], { error: "Use an ISO time such as 2026-01-31T12:00:00Z or a date such as 2026-01-31." })
   .transform((value) => new Date(value))
   .refine((date) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999, "Use a date between the years 1 and 9999.");
+
+/** A query without the fields sent blank: a search form sends its empty fields too, and those are simply not set. */
+export const withoutBlanks = (query: unknown) =>
+  typeof query === "object" && query !== null ? Object.fromEntries(Object.entries(query).filter(([, value]) => value !== "")) : query;

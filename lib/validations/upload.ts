@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { STATUS_GROUPS, TYPE_GROUPS } from "../uploads/upload-groups";
+import { queryText, withoutBlanks } from "./query-fields";
 
 export const uploadIdSchema = z.uuid();
 
@@ -23,7 +25,48 @@ export const signPartsSchema = z.strictObject({
 });
 export type SignPartsInput = z.infer<typeof signPartsSchema>;
 
-export const listUploadsSchema = z.object({
-  cursor: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+export const LIST_SORTS = ["date", "name", "size"] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+export type ListOrder = "asc" | "desc";
+/** Newest, A to Z and largest first, unless `order` says otherwise. */
+export const DEFAULT_ORDER: Record<ListSort, ListOrder> = { date: "desc", name: "asc", size: "desc" };
+
+/** `folder=/` lists the files outside any folder. */
+export const TOP_FOLDER = "/";
+
+const limit = z.coerce.number().int().min(1).max(100);
+const folderPath = queryText(1024);
+
+/** Query of the owner's list; fields sent blank (a search form's empty ones) are not set. */
+export const listUploadsSchema = z.preprocess(
+  withoutBlanks,
+  z
+    .object({
+      q: queryText(200).optional(),
+      sort: z.enum(LIST_SORTS).default("date"),
+      order: z.enum(["asc", "desc"]).optional(),
+      status: z.enum(STATUS_GROUPS).optional(),
+      type: z.enum(TYPE_GROUPS).optional(),
+      received: z
+        .enum(["true", "false"])
+        .transform((value) => value === "true")
+        .optional(),
+      folder: folderPath.optional(),
+      cursor: z.string().max(2048, "That page cursor is not valid here.").optional(),
+      limit: limit.default(25),
+    })
+    .transform((query) => ({ ...query, order: query.order ?? DEFAULT_ORDER[query.sort] })),
+);
+export type ListUploadsQuery = z.infer<typeof listUploadsSchema>;
+
+/** Query of the folder listing: the folders directly inside `parent` (the top level without it). */
+export const listFoldersSchema = z.preprocess(withoutBlanks, z.object({ parent: folderPath.optional(), cursor: folderPath.optional(), limit: limit.default(100) }));
+export type ListFoldersQuery = z.infer<typeof listFoldersSchema>;
+
+export const deleteUploadsSchema = z.strictObject({
+  ids: z
+    .array(uploadIdSchema)
+    .min(1, "Choose at least one file.")
+    .max(100, "Delete at most 100 files at once.")
+    .refine((ids) => new Set(ids).size === ids.length, "Each id may appear once."),
 });

@@ -13,6 +13,7 @@ import { isErrorCode } from "@/lib/error-codes";
 import { createShareLink } from "@/lib/links/create-share-link";
 import { redeemShareLink } from "@/lib/links/redeem-share-link";
 import { revokeShareLink } from "@/lib/links/manage-share-links";
+import { listUploads } from "@/lib/uploads/list-uploads";
 import { meta, testPassword } from "../support/domain-helpers";
 
 // Over 300 hostile requests, generated as data (tests/support/bad-input-*.ts), through Next's own
@@ -61,6 +62,8 @@ async function makeThings() {
   await redeemShareLink(usedUp.token, undefined, meta);
   Object.assign(things, { approved, waiting, multipart, sent, othersFile, othersLink: othersLink.link.id, protectedToken: protectedLink.token });
   Object.assign(things, { expiredToken: expired.token, revokedToken: revoked.token, usedUpToken: usedUp.token, ownerId: owner, adminId: admin });
+  const [ownersPage, othersPage] = await Promise.all([listUploads(owner, { limit: 1 }), listUploads(other, { limit: 1 })]);
+  Object.assign(things, { ownersCursor: ownersPage.nextCursor, othersCursor: othersPage.nextCursor });
 }
 
 /** next-auth's CSRF token and its cookie, as the sign-in form sends them. */
@@ -75,7 +78,7 @@ function requestOf(c: BadCase & { csrf?: boolean }) {
   const { url, params } = addressOf(c.route, "@ID@");
   const values = c.segments ?? id;
   const path = url.replace("@ID@", Array.isArray(values) ? values.map(encodeURIComponent).join("/") : encodeURIComponent(values));
-  const query = c.query?.replace("@othersFile@", things.othersFile);
+  const query = c.query?.replace(/@(\w+)@/g, (_, thing: Thing) => encodeURIComponent(things[thing]));
   let body = typeof c.body === "function" ? c.body() : c.body;
   const headers: Record<string, string> = { ...c.headers };
   if (c.csrf) {

@@ -68,6 +68,7 @@ const ROWS: Row[] = [
     body: () => ({ currentPassword: testPassword, newPassword: testPassword }),
     cells: signedIn("204"),
   },
+  { route: "app/api/account/usage/route.ts", method: "GET", query: "?receivedSince=2026-01-01T00:00:00Z", cells: signedIn("200") },
   { route: "app/api/account/route.ts", method: "POST", body: () => ({ email: `${randomUUID()}@test.local`, password: testPassword, name: "New" }), cells: everyone("201") },
   { route: "app/api/admin/audit/route.ts", method: "GET", cells: adminOnly("200") },
   { route: "app/api/admin/stats/route.ts", method: "GET", cells: adminOnly("200") },
@@ -100,7 +101,10 @@ const ROWS: Row[] = [
   { route: "app/api/uploads/[id]/route.ts", method: "GET", on: "waiting", cells: ownerOnly("200") },
   { route: "app/api/uploads/[id]/route.ts", method: "DELETE", on: "waiting", fresh: true, cells: ownerOnly("204") },
   { route: "app/api/uploads/[id]/thumbnail/route.ts", method: "GET", on: "image", cells: ownerOnly("302") },
-  { route: "app/api/uploads/route.ts", method: "GET", cells: signedIn("200") },
+  // Another user's id is reported not found in the results (200), and nothing of theirs is deleted.
+  { route: "app/api/uploads/delete/route.ts", method: "POST", on: "waiting", fresh: true, body: (id) => ({ ids: [id] }), cells: signedIn("200") },
+  { route: "app/api/uploads/folders/route.ts", method: "GET", query: "?parent=photos", cells: signedIn("200") },
+  { route: "app/api/uploads/route.ts", method: "GET", query: "?sort=name&q=a&status=complete&type=documents&received=false&folder=%2F", cells: signedIn("200") },
   { route: "app/api/uploads/route.ts", method: "POST", body: () => ({ name: "new.txt", type: "text/plain", size: 10 }), cells: signedIn("201") },
   // A share link is a capability: whoever holds the token gets the same, signed in or not.
   { route: "app/s/[token]/download/route.ts", method: "GET", on: "token", cells: everyone("302") },

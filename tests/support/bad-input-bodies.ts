@@ -90,6 +90,7 @@ const JSON_ROUTES: { route: string; method: string; actor: Actor; on?: Thing }[]
   { route: "app/api/account/password/route.ts", method: "POST", actor: "owner" },
   { route: "app/api/uploads/route.ts", method: "POST", actor: "owner" },
   { route: "app/api/uploads/[id]/parts/route.ts", method: "POST", actor: "owner", on: "multipart" },
+  { route: "app/api/uploads/delete/route.ts", method: "POST", actor: "owner" },
   { route: "app/api/uploads/[id]/links/route.ts", method: "POST", actor: "owner", on: "approved" },
   { route: "app/api/admin/uploads/[id]/review/route.ts", method: "POST", actor: "admin", on: "waiting" },
   { route: "app/api/admin/uploads/review/route.ts", method: "POST", actor: "admin" },
@@ -104,6 +105,7 @@ const newFile = { name: "report.pdf", type: "application/pdf", size: 1000 };
 const SIGN_PARTS = { route: "app/api/uploads/[id]/parts/route.ts", method: "POST", actor: "owner" as const, on: "multipart" as const };
 const CREATE_LINK = { route: "app/api/uploads/[id]/links/route.ts", method: "POST", actor: "owner" as const, on: "approved" as const };
 const REVIEW = { route: "app/api/admin/uploads/[id]/review/route.ts", method: "POST", actor: "admin" as const, on: "waiting" as const };
+const BULK_DELETE = { route: "app/api/uploads/delete/route.ts", method: "POST", actor: "owner" as const };
 const BULK_REVIEW = { route: "app/api/admin/uploads/review/route.ts", method: "POST", actor: "admin" as const };
 const PATCH_USER = { route: "app/api/admin/users/[id]/route.ts", method: "PATCH", actor: "admin" as const, on: "ownerId" as const };
 
@@ -204,6 +206,19 @@ export function fieldCases(): BadCase[] {
   ] as [string, unknown][])
     add(BULK_REVIEW, `bulk review of ${what}`, { ids: value, decision: "approve" });
   add(BULK_REVIEW, "bulk rejection without a note", { ids: [NOBODY], decision: "reject" });
+
+  for (const [what, value] of [
+    ["none", []],
+    ["not ids", ["x"]],
+    ["SQL", ["' OR '1'='1"]],
+    ["101 ids", Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`)],
+    ["one id twice", [NOBODY, NOBODY]],
+    ["a string", NOBODY],
+    ["nulls", [null]],
+  ] as [string, unknown][])
+    add(BULK_DELETE, `bulk delete of ${what}`, { ids: value });
+  add(BULK_DELETE, "bulk delete without ids", {});
+  add(BULK_DELETE, "bulk delete for another owner (extra field)", { ids: [NOBODY], ownerId: NOBODY });
   add(BULK_REVIEW, "bulk review deciding maybe", { ids: [NOBODY], decision: "maybe" });
 
   for (const [what, patch] of [

@@ -19,7 +19,9 @@ export type Thing =
   | "revokedToken"
   | "usedUpToken"
   | "ownerId"
-  | "adminId";
+  | "adminId"
+  | "ownersCursor"
+  | "othersCursor";
 
 export interface BadCase {
   label: string;

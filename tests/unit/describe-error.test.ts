@@ -17,4 +17,15 @@ describe("describeUploadError", () => {
     expect(describeUploadError(bug, { retrying: true })).toBe("The server had a problem.");
     expect(describeUploadError(bug)).toBe("The server had a problem. Retry in a moment.");
   });
+
+  it("explains a refusal for quota: the server's figures, what counts, and what to do", () => {
+    const refusal = new ApiError(413, "quota_exceeded", "Not enough storage left: this file is 2.00 MB and you have 1.00 MB of 10.0 MB free.", {
+      fileBytes: 2 * 1024 ** 2,
+      usedBytes: 9 * 1024 ** 2,
+      quotaBytes: 10 * 1024 ** 2,
+    });
+    expect(describeUploadError(refusal)).toBe(
+      "Not enough storage left: this file is 2.00 MB and you have 1.00 MB of 10.0 MB free. Uploads still in progress count until they finish or are cancelled. Delete files you no longer need, or ask an administrator for more space.",
+    );
+  });
 });

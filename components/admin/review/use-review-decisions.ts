@@ -2,15 +2,9 @@ import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useState } from "react";
 import { adminApi, type AdminUploadJson, type Decision } from "@/lib/api-client/admin-api";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
+import type { BulkLine } from "../../ui/bulk-results";
 import { describeRefusal } from "./describe-refusal";
 import { patchListedUploads } from "./patch-listed-uploads";
-
-export interface BulkLine {
-  id: string;
-  name: string;
-  ok: boolean;
-  message: string;
-}
 
 const DONE: Record<Decision, string> = { approve: "Approved", reject: "Rejected" };
 

@@ -1,6 +1,12 @@
-import type { BulkLine } from "./use-review-decisions";
+/** What a bulk action did to one file: done, or refused with the reason. */
+export interface BulkLine {
+  id: string;
+  name: string;
+  ok: boolean;
+  message: string;
+}
 
-/** What a bulk decision did to each file, refusals first. */
+/** What a bulk action (an admin's decision, an owner's delete) did to each file, refusals first. */
 export function BulkResults({ lines, onDismiss }: { lines: BulkLine[]; onDismiss: () => void }) {
   const sorted = [...lines].sort((a, b) => Number(a.ok) - Number(b.ok));
   return (
