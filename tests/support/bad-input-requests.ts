@@ -17,6 +17,7 @@ const json = (value: unknown) => ({ body: JSON.stringify(value), headers: JSON_T
 const text = (body: string) => ({ body, headers: JSON_TYPE });
 
 const MiB = 1024 ** 2;
+const FEW_INTEGERS = ABSURD_INTEGERS.filter(([what]) => ["negative", "a float", "a string"].includes(what));
 
 /** The requests and guest uploads the cases aim at, made before the corpus takes its first snapshot. */
 export async function makeRequestThings(owner: string, other: string): Promise<Partial<Record<Thing, string>>> {
@@ -86,11 +87,12 @@ function fieldCases(): BadCase[] {
 
   const request = (field: string, values: [string, unknown][]) => each(CREATE_REQUEST, "new request", newRequestBody, field, values);
   request("label", [...EMPTY_TEXT, ...TOO_LONG(100), ...WRONG_TYPES]);
-  request("message", [...TOO_LONG(2000), ...WRONG_TYPES]);
+  request("message", [...TOO_LONG(2000).slice(0, 1), ...WRONG_TYPES.slice(0, 2)]);
   request("expiresInSeconds", [...ABSURD_INTEGERS, ["59", 59], ["30 days and a second", 30 * 24 * 3600 + 1]]);
   request("maxFiles", [...ABSURD_INTEGERS, ["100,001", 100_001]]);
   request("maxFileBytes", ABSURD_INTEGERS);
-  request("maxTotalBytes", ABSURD_INTEGERS);
+  // The same schema as maxFileBytes (lib/validations/request.ts): a few are enough.
+  request("maxTotalBytes", FEW_INTEGERS);
   request("allowedTypes", [
     ["a string", "image/*"],
     ["21 types", Array.from({ length: 21 }, (_, i) => `image/t${i}`)],
@@ -102,34 +104,30 @@ function fieldCases(): BadCase[] {
     ["an empty entry", [""]],
     ["a NUL", ["image/png\u0000"]],
   ]);
-  request("password", [["empty", ""], ["7 characters", "x".repeat(7)], ["1025 characters", "p".repeat(1025)], ...WRONG_TYPES]);
+  request("password", [["empty", ""], ["7 characters", "x".repeat(7)], ["1025 characters", "p".repeat(1025)], ...WRONG_TYPES.slice(0, 2)]);
   request("askName", [
     ["'yes'", "yes"],
-    ["1", 1],
     ["null", null],
   ]);
   request("ownerId (extra field)", [["another user's", NOBODY]]);
   request("tokenHash (extra field)", [["chosen", "0".repeat(64)]]);
-  request("revokedAt (extra field)", [["set", null]]);
   add(CREATE_REQUEST, "new request without an expiry", { label: "Papers" });
   add(CREATE_REQUEST, "new request with a largest file over its total", { ...newRequestBody, maxFileBytes: 2000, maxTotalBytes: 1000 });
   cases.push({ ...CREATE_REQUEST, label: "new request living 2^53+1 seconds", ...beyondSafe('{"label":"x","expiresInSeconds":"@BIG@"}') });
   cases.push({ ...CREATE_REQUEST, label: "new request with a __proto__ holding an owner", ...text(`{"__proto__":{"ownerId":"${NOBODY}"},"label":"x","expiresInSeconds":3600}`) });
 
+  // The file's fields go through the owner's own checks (createUploadSchema, openUploadSlot), which
+  // the corpus covers in full on POST /api/uploads: a sample shows that the guest route uses them.
   const guest = (field: string, values: [string, unknown][]) => each(GUEST_UPLOAD, "guest upload", newFile, field, values);
-  guest("name", [...NO_FILE_NAME, ...TOO_LONG(4096), ...WRONG_TYPES]);
-  guest("type", [["text", "text"], ["with a NUL", "text/plain\u0000"], ...WRONG_TYPES]);
-  guest("size", [...ABSURD_INTEGERS, ["over the owner's quota", 1e15], ["over 5 TiB", 6 * KIB ** 4]]);
-  guest("md5", [
-    ["short", "abc"],
-    ["hex", "d41d8cd98f00b204e9800998ecf8427e"],
-  ]);
-  guest("guestName", [...TOO_LONG(100), ...WRONG_TYPES]);
-  guest("guestEmail", [["not an address", "mallory"], ["300 characters long", `${"m".repeat(290)}@test.local`], ...WRONG_TYPES]);
-  guest("password", [["1025 characters", "p".repeat(1025)], ...WRONG_TYPES]);
-  for (const field of ["requestId", "ownerId", "guestKeyHash", "status", "key"]) guest(`${field} (extra field)`, [["set", field === "status" ? "COMPLETE" : NOBODY]]);
+  guest("name", [...NO_FILE_NAME.slice(6), ...TOO_LONG(4096).slice(0, 1), ...WRONG_TYPES.slice(0, 2)]);
+  guest("type", [["with a NUL", "text/plain\u0000"], ...WRONG_TYPES.slice(0, 1)]);
+  guest("size", [...FEW_INTEGERS, ["over the owner's quota", 1e15], ["over 5 TiB", 6 * KIB ** 4]]);
+  guest("md5", [["short", "abc"]]);
+  guest("guestName", [...TOO_LONG(100), ...WRONG_TYPES.slice(0, 2)]);
+  guest("guestEmail", [["not an address", "mallory"], ["300 characters long", `${"m".repeat(290)}@test.local`], ...WRONG_TYPES.slice(0, 2)]);
+  guest("password", [["1025 characters", "p".repeat(1025)], ...WRONG_TYPES.slice(0, 2)]);
+  for (const field of ["requestId", "ownerId", "guestKeyHash", "status"]) guest(`${field} (extra field)`, [["set", field === "status" ? "COMPLETE" : NOBODY]]);
   add(GUEST_UPLOAD, "guest multipart upload with an md5", { ...newFile, size: 64 * MiB, md5: "1B2M2Y8AsgTpgAmY7PhCfg==" });
-  cases.push({ ...GUEST_UPLOAD, label: "guest upload sized 2^53+1", ...beyondSafe(JSON.stringify({ ...newFile, size: "@BIG@" })) });
   const on = (thing: Thing, label: string, body: object) => add({ ...GUEST_UPLOAD, on: thing }, label, { ...newFile, ...body });
   on("protectedRequestToken", "guest upload without the request's password", {});
   on("protectedRequestToken", "guest upload with a wrong password", { password: "not the password" });
@@ -143,16 +141,15 @@ function fieldCases(): BadCase[] {
   on("fullRequestToken", "guest upload on a full request", { size: 10 });
 
   const parts = (label: string, body: unknown, at: Partial<BadCase> = {}) => add({ ...GUEST_PARTS, ...at }, `guest parts: ${label}`, body);
-  for (const [what, value] of [...ABSURD_INTEGERS, ["10001", 10001], ["beyond the plan", 5]]) parts(`number ${what}`, { parts: [{ number: value }] });
+  for (const [what, value] of [...FEW_INTEGERS, ["10001", 10001], ["beyond the plan", 5]]) parts(`number ${what}`, { parts: [{ number: value }] });
   parts("none", { parts: [] });
   parts("101", { parts: Array.from({ length: 101 }, (_, i) => ({ number: i + 1 })) });
   parts("a part twice", { parts: [{ number: 1 }, { number: 1 }] });
-  parts("a bad md5", { parts: [{ number: 1, md5: "nope" }] });
   parts("a size (extra field)", { parts: [{ number: 1, size: 1 }] });
   parts("for a single PUT", { parts: [{ number: 1 }] }, { on: "guestSingle", key: "guestSingleKey" });
   parts("for a delivered file", { parts: [{ number: 1 }] }, { on: "guestDone", key: "guestDoneKey" });
 
-  for (const [what, value] of [["wrong", "not it"], ["empty", ""], ["1025 characters", "p".repeat(1025)], ...WRONG_TYPES] as [string, unknown][])
+  for (const [what, value] of [["wrong", "not it"], ["empty", ""], ["1025 characters", "p".repeat(1025)], ...WRONG_TYPES.slice(0, 2)] as [string, unknown][])
     add(PASSWORD, `request password that is ${what}`, { password: value });
   add(PASSWORD, "request password missing", {});
   add(PASSWORD, "request password with an extra field", { password: testPassword, remember: true });
@@ -172,9 +169,7 @@ const GUEST_ROUTES: { route: string; method: string; body?: unknown; upload?: bo
 
 const BAD_TOKENS: [string, BadCase["on"]][] = [
   ["a forged token", `raw:${"A".repeat(43)}`],
-  ["a token one character short", `raw:${"A".repeat(42)}`],
   ["a path", "raw:../../etc/passwd"],
-  ["a NUL", "raw:\u0000"],
   ["10 KB", `raw:${"t".repeat(10 * KIB)}`],
   ["an expired request's token", "expiredRequestToken"],
   ["a revoked request's token", "revokedRequestToken"],
@@ -183,10 +178,12 @@ const BAD_TOKENS: [string, BadCase["on"]][] = [
 const BAD_KEYS: [string, BadCase["key"]][] = [
   ["no upload key", undefined],
   ["a forged upload key", `raw:${"K".repeat(43)}`],
-  ["an upload key one character short", `raw:${"K".repeat(42)}`],
   ["another guest's upload key", "otherGuestKey"],
   ["a 10 KB upload key", `raw:${"k".repeat(10 * KIB)}`],
 ];
+
+/** The corpus tries every hostile id on the owner's routes; these are the ones a guest's lookup meets differently. */
+const GUEST_IDS = HOSTILE_IDS.filter(([what]) => ["not a uuid", "10 KB long", "a uuid no row has"].includes(what));
 
 /** Every guest route with hostile tokens; the ones on an upload also with hostile ids and keys. */
 function addressCases(): BadCase[] {
@@ -198,7 +195,7 @@ function addressCases(): BadCase[] {
     return [
       ...BAD_TOKENS.map(([what, token]): BadCase => ({ ...guest, label: `${name} with ${what}`, token })),
       ...BAD_KEYS.map(([what, key]): BadCase => ({ ...guest, label: `${name} with ${what}`, key })),
-      ...HOSTILE_IDS.map(([what, id]): BadCase => ({ ...guest, label: `${name} with an upload id that is ${what}`, on: `raw:${id}` })),
+      ...GUEST_IDS.map(([what, id]): BadCase => ({ ...guest, label: `${name} with an upload id that is ${what}`, on: `raw:${id}` })),
       { ...guest, label: `${name} on the owner's own upload`, on: "multipart" },
     ];
   });
@@ -218,9 +215,15 @@ function ownerAddressCases(): BadCase[] {
   ];
 }
 
+/** Bodies that cannot be read: all of them on the two routes that create, a sample on the others (the same readJson reads them). */
 function unreadableCases(): BadCase[] {
-  return JSON_ROUTES.flatMap((route) =>
-    UNREADABLE_BODIES.map(([what, body, headers]) => ({ ...route, label: `${route.method} ${route.route} with a body ${what}`, body, headers })),
+  return JSON_ROUTES.flatMap((route, index) =>
+    (index < 2 ? UNREADABLE_BODIES : UNREADABLE_BODIES.filter((_, i) => i % 4 === 0)).map(([what, body, headers]) => ({
+      ...route,
+      label: `${route.method} ${route.route} with a body ${what}`,
+      body,
+      headers,
+    })),
   );
 }
 
