@@ -64,6 +64,9 @@ describe("a guest's upload through the routes", () => {
       ["small.bin", "SINGLE", "COMPLETE", "PENDING", null],
     ]);
     expect(mine[0].receivedVia).toEqual({ requestId: request.id, label: "Holiday photos", guestName: "Gus", guestEmail: null });
+    // Completion queued them for processing, as any finished upload.
+    const rows = await db.upload.findMany({ where: { requestId: request.id }, select: { processing: true, processingQueuedAt: true } });
+    expect(rows.every((row) => row.processing !== null && row.processingQueuedAt !== null)).toBe(true);
   });
 
   it("shows a guest their file without the owner's review note or thumbnail address", async () => {

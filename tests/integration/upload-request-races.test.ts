@@ -4,7 +4,9 @@ import { HttpError } from "@/lib/errors";
 import { revokeUploadRequest } from "@/lib/requests/revoke-upload-request";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
 import { meta, newUser } from "../support/domain-helpers";
-import { guestSlot, newRequest } from "../support/request-helpers";
+import { findGuestUpload } from "@/lib/requests/find-guest-upload";
+import { finishUpload } from "@/lib/uploads/complete-upload";
+import { guestSlot, newRequest, putBytes } from "../support/request-helpers";
 
 // A request's limits hold when many guests drop files at once: slot creations through one request
 // run one at a time under its row lock (after the owner's), so the N+1th file is refused whatever
@@ -51,5 +53,30 @@ it("leaves no slot open once a revocation that raced with new slots is done", as
   const [revoked, ...created] = await Promise.allSettled([revokeUploadRequest(owner, request.id, meta), ...creations]);
   expect(revoked.status).toBe("fulfilled");
   expect(outcomes(created).every((each) => each === "ok" || each === "request_revoked")).toBe(true);
+  expect(await db.upload.count({ where: { requestId: request.id, status: { in: ["PENDING", "UPLOADING"] } } })).toBe(0);
+});
+
+// The lock order of tests/integration/totals-lock-order.test.ts with guests in it: a guest's slot
+// locks the owner's row, then the request's; a completion locks its upload's row, then (trigger) the
+// owner's; a revocation locks the request's row alone, then cancels slots one row at a time.
+it("creates guest and owner slots, completes guest uploads and revokes at once without a deadlock", async () => {
+  const request = await newRequest(owner);
+  for (let round = 0; round < 3; round++) {
+    const sent = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const ticket = await guestSlot(request.token, { name: `s${round}-${i}.txt` });
+        await putBytes(ticket);
+        return ticket;
+      }),
+    );
+    const results = await Promise.allSettled([
+      ...sent.map(async (ticket) => finishUpload(await findGuestUpload(request.token, ticket.upload.id, ticket.uploadKey), null, meta)),
+      ...Array.from({ length: 6 }, (_, i) => guestSlot(request.token, { name: `n${round}-${i}.txt` })),
+      ...Array.from({ length: 4 }, (_, i) => createUploadSlot(owner, { name: `o${round}-${i}.txt`, type: "text/plain", size: 10 }, meta)),
+      ...(round === 2 ? [revokeUploadRequest(owner, request.id, meta)] : []),
+    ]);
+    const failures = outcomes(results).filter((each) => each !== "ok" && !(round === 2 && each === "request_revoked"));
+    expect(failures, `round ${round}`).toEqual([]);
+  }
   expect(await db.upload.count({ where: { requestId: request.id, status: { in: ["PENDING", "UPLOADING"] } } })).toBe(0);
 });

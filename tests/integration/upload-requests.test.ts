@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { findAdminUpload } from "@/lib/admin/uploads/find-admin-upload";
+import { serializeAdminUpload } from "@/lib/admin/uploads/serialize-admin-upload";
 import { db } from "@/lib/db";
 import { toErrorResponse } from "@/lib/errors";
 import { checkRequestPassword } from "@/lib/requests/check-request-password";
@@ -240,7 +242,9 @@ describe("what arrives", () => {
       const done = await guestFinished(request.token, ticket);
       expect([done.status, done.review]).toEqual(["COMPLETE", "PENDING"]);
       const listed = (await listUploads(person, { limit: 5 })).items.find((item) => item.id === ticket.upload.id);
-      expect(listed?.receivedVia).toEqual({ requestId: request.id, label: "Tax papers", guestName: "Gus", guestEmail: null });
+      const via = { requestId: request.id, label: "Tax papers", guestName: "Gus", guestEmail: null };
+      expect(listed?.receivedVia).toEqual(via);
+      expect(serializeAdminUpload(await findAdminUpload(ticket.upload.id)).receivedVia).toEqual(via);
       const events = await db.auditEvent.findMany({ where: { target: ticket.upload.id }, orderBy: { createdAt: "asc" } });
       expect(events.map((event) => [event.action, event.actorId, event.ip, event.data])).toEqual([
         ["upload.create", null, expect.stringMatching(/^192\.0\.2\./), expect.objectContaining({ requestId: request.id, guestName: "Gus" })],
