@@ -4,7 +4,7 @@ import { Prisma } from "../generated/prisma/client";
 import { likeLiteral } from "../like-pattern";
 import { DEFAULT_ORDER, type ListOrder, type ListSort, type ListUploadsQuery, TOP_FOLDER } from "../validations/upload";
 import { decodeCursor, encodeCursor, type ListPosition } from "./list-cursor";
-import { serializeUpload } from "./serialize-upload";
+import { serializeUpload, uploadInclude } from "./serialize-upload";
 import { LISTED, statusCondition, typeCondition } from "./upload-filters";
 
 // Prisma keeps UTC in "timestamp without time zone"; a typed literal keeps the session's time zone out of it.
@@ -57,7 +57,7 @@ export async function listUploads(userId: string, options: ListOptions) {
     ORDER BY ${SORTS[query.sort].column} ${direction}, u."id" ${direction}
     LIMIT ${query.limit + 1}`;
   const page = ids.slice(0, query.limit).map(({ id }) => id);
-  const rows = await db.upload.findMany({ where: { id: { in: page } }, include: { request: { select: { label: true } } } });
+  const rows = await db.upload.findMany({ where: { id: { in: page } }, include: uploadInclude });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = page.flatMap((id) => byId.get(id) ?? []);
   const last = items.at(-1);
