@@ -11,6 +11,7 @@ import { isChecking } from "../processing/processing-words";
 import { BulkResults } from "../ui/bulk-results";
 import { ErrorMessage } from "../ui/error-message";
 import { ScrollTable } from "../ui/scroll-table";
+import { SelectAll } from "../ui/select-all";
 import { useCursorPages } from "../ui/use-cursor-pages";
 import { BulkShareDialog } from "./bulk-share-dialog";
 import { FolderRows } from "./folder-rows";
@@ -74,10 +75,8 @@ export function FileList({ params, folderHref }: { params: ListParams; folderHre
   return (
     <>
       <SelectionBar
-        shown={uploads.length}
         selected={chosen.length}
         busy={bulkDelete.progress !== null}
-        onSelectAll={(all) => setSelected(all ? new Set(uploads.map((upload) => upload.id)) : new Set())}
         onShare={() => setSharing(chosen)}
         onDelete={() => void deleteChosen()}
         onClear={() => setSelected(new Set())}
@@ -92,7 +91,14 @@ export function FileList({ params, folderHref }: { params: ListParams; folderHre
         caption="Your files"
         className="files"
         columns={["Name", "Size", "Status", "SHA-256", "Uploaded"]}
-        lead={<span className="visually-hidden">Select</span>}
+        lead={
+          <SelectAll
+            count={chosen.length}
+            total={uploads.length}
+            onToggleAll={() => setSelected(chosen.length === uploads.length ? new Set() : new Set(uploads.map((upload) => upload.id)))}
+            label={`Select all ${uploads.length.toLocaleString()} files shown`}
+          />
+        }
       >
         <FolderRows folders={folders} pages={folderPages} href={folderHref} />
         {uploads.map((upload) => (

@@ -6,7 +6,7 @@ export function FolderRow({ folder, href }: { folder: FolderJson; href: string }
   const files = `${folder.files.toLocaleString()} ${folder.files === 1 ? "file" : "files"}`;
   return (
     <tr className="files__folder">
-      <td className="files__select" />
+      <td className="table__select" />
       <th scope="row" className="table__name files__name">
         <Link href={href} scroll={false} aria-label={`Folder ${folder.name}, ${files}`}>
           <svg className="files__folder-icon" aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">

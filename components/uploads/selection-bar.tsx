@@ -1,33 +1,17 @@
-"use client";
-
-import { useEffect, useRef } from "react";
-
 interface Props {
-  shown: number;
   selected: number;
   busy: boolean;
-  onSelectAll: (all: boolean) => void;
   onShare: () => void;
   onDelete: () => void;
   onClear: () => void;
 }
 
-/** Select every file shown, and what to do with the selection: share, delete, or let go of it. */
-export function SelectionBar({ shown, selected, busy, onSelectAll, onShare, onDelete, onClear }: Props) {
-  const all = useRef<HTMLInputElement>(null);
-  const every = shown > 0 && selected === shown;
-  useEffect(() => {
-    if (all.current) all.current.indeterminate = selected > 0 && !every;
-  }, [selected, every]);
-  if (!shown) return null;
+/** What to do with the selected files: share, delete, or let go of them. The count is announced. */
+export function SelectionBar({ selected, busy, onShare, onDelete, onClear }: Props) {
   return (
-    <div className="bulk-bar selection-bar" role="group" aria-label="Selection">
-      <label className="check">
-        <input ref={all} type="checkbox" checked={every} onChange={(event) => onSelectAll(event.target.checked)} />
-        Select all {shown.toLocaleString()} shown
-      </label>
-      <span role="status" className="muted">
-        {selected ? `${selected.toLocaleString()} selected` : ""}
+    <div className="bulk-bar" role="group" aria-label="Selection">
+      <span role="status" className={selected ? undefined : "visually-hidden"}>
+        {selected ? `${selected.toLocaleString()} selected` : "No file selected"}
       </span>
       {selected > 0 && (
         <>

@@ -34,7 +34,7 @@ export function UploadRow({ upload, selected, onSelect, showFolder, deleting, ..
   const group = statusGroup(upload);
   return (
     <tr data-upload-id={upload.id} className={selected ? "files__row--selected" : undefined}>
-      <td className="files__select">
+      <td className="table__select">
         <input type="checkbox" checked={selected} onChange={(event) => onSelect(event.target.checked)} aria-label={`Select ${path}`} />
       </td>
       <th scope="row" className="table__name files__name" title={path}>

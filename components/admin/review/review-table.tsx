@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type RefObject } from "react";
+import type { RefObject } from "react";
 import type { AdminUploadJson } from "@/lib/api-client/admin-api";
 import { formatBytes } from "@/lib/format-bytes";
 import type { ProcessingJson } from "@/lib/uploads/upload-json";
@@ -9,6 +9,7 @@ import { typeMismatchWarning } from "../../processing/processing-words";
 import { ActionsCell } from "../../ui/actions-cell";
 import { ErrorMessage } from "../../ui/error-message";
 import { ScrollTable } from "../../ui/scroll-table";
+import { SelectAll } from "../../ui/select-all";
 import { DecisionButtons, type DecisionHandlers } from "./decision-buttons";
 import { ReviewBadge } from "./review-badge";
 
@@ -48,20 +49,6 @@ function TypeCell({ upload }: { upload: AdminUploadJson }) {
   );
 }
 
-function SelectAll({ count, total, onToggleAll }: { count: number; total: number; onToggleAll: () => void }) {
-  const box = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (box.current) box.current.indeterminate = count > 0 && count < total;
-  }, [count, total]);
-  // The words show only on a phone, where the column heads are gone and the box would stand alone.
-  return (
-    <label>
-      <input ref={box} type="checkbox" aria-label="Select every file listed" checked={total > 0 && count === total} onChange={onToggleAll} />
-      <span className="table__lead-text">Select all</span>
-    </label>
-  );
-}
-
 /** The queue: one row per file, a checkbox to select it, and its decisions. */
 export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRefs, onActivate, onToggle, onToggleAll, onPreview, onOwner, onApprove, onReject }: Props) {
   return (
@@ -69,7 +56,7 @@ export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRe
       label="Files to review"
       className="review-table"
       caption="Files to review"
-      lead={<SelectAll count={uploads.filter((upload) => selected.has(upload.id)).length} total={uploads.length} onToggleAll={onToggleAll} />}
+      lead={<SelectAll count={uploads.filter((upload) => selected.has(upload.id)).length} total={uploads.length} onToggleAll={onToggleAll} label="Select every file listed" />}
       columns={["Name", "Owner", "Size", "Type", "Uploaded", "Review"]}
     >
       {uploads.map((upload) => (
