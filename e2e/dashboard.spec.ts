@@ -124,3 +124,30 @@ test("on a 390 px wide phone the files are cards that fit, every action in reach
   const [card, size] = await Promise.all([row.boundingBox(), row.locator("td[data-label=Size]").boundingBox()]);
   expect(card && size && size.width > card.width / 2).toBe(true);
 });
+
+test("a file received through a request link is announced without a reload, and marked as received", async ({ playwright }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/uploads");
+  const notice = page.locator(".received-notice");
+  await expect(page.getByTestId("quota-figures")).toBeVisible();
+  const created = await page.request.post("/api/requests", { data: { label: "Tax papers", expiresInSeconds: 3600 } });
+  expect(created.status(), await created.text()).toBe(201);
+  const token = new URL((await created.json()).url).pathname.split("/").pop();
+
+  const guest = await playwright.request.newContext({ baseURL: e2eServer.url });
+  const bytes = text(1234);
+  const ticket = await (await guest.post(`/api/r/${token}/uploads`, { data: { name: "receipt.pdf", type: "application/pdf", size: bytes.length, guestName: "Eve" } })).json();
+  expect((await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: new Uint8Array(bytes) })).status).toBe(200);
+  expect((await guest.post(`/api/r/${token}/uploads/${ticket.upload.id}/complete`, { headers: { "X-Upload-Key": ticket.uploadKey } })).status()).toBe(200);
+  await guest.dispose();
+
+  // Coming back to the window reads it at once (otherwise the next 10-second poll does).
+  await page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  await expect(notice).toHaveText(/1 new file received via Tax papers/);
+  await expect(table().locator("tr", { hasText: "receipt.pdf" })).toContainText("Received via Tax papers from Eve");
+  await notice.getByRole("button", { name: "Dismiss" }).click();
+  await expect(notice).toBeEmpty();
+  await page.reload();
+  await expect(table().locator("tr", { hasText: "receipt.pdf" })).toBeVisible();
+  await expect(notice).toBeEmpty();
+});

@@ -37,6 +37,15 @@ export function useUsage(userId: string) {
   // Adjusted while rendering, as React advises for state that follows a value: no extra pass.
   if (seen === null && received) remember(received.lastAt ?? EVER);
 
+  // TanStack Query refetches when the tab becomes visible again; coming back from another window
+  // leaves the tab visible, so the window's own focus counts too.
+  const { refetch } = usage;
+  useEffect(() => {
+    const onFocus = () => void refetch();
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [refetch]);
+
   const news = seen && received && received.files > 0 ? received : null;
   const latest = news?.lastAt;
   useEffect(() => {
