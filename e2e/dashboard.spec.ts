@@ -65,6 +65,8 @@ test("search, sort and filter narrow the list; folders open by link or key, with
   await inner.focus();
   await page.keyboard.press("Enter");
   await expect(crumbs.locator("[aria-current]")).toHaveText("2024");
+  // The link that had focus is gone with the list: the keyboard carries on from the list's heading.
+  await expect(page.getByRole("heading", { name: "Files in photos/2024" })).toBeFocused();
   await expect.poll(listed).toEqual(["delta.txt"]);
   await page.goBack();
   await expect(page).toHaveURL(/folder=photos$/);
