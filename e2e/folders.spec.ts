@@ -4,13 +4,13 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signInUi, signUpApi } from "./support/session";
 
-// Folders often hold empty files: the 0-byte .gitkeep is uploaded like the others (stored without its leading dot).
+// Folders often hold empty files: the 0-byte .gitkeep is uploaded like the others, under its own name.
 const FILES = { "a.txt": "top level\n", "sub/b.txt": "second level\n", "sub/c.txt": "also second level\n", "sub/.gitkeep": "" };
 const EXPECTED = [
   { folder: "top", name: "a.txt" },
   { folder: "top/sub", name: "b.txt" },
   { folder: "top/sub", name: "c.txt" },
-  { folder: "top/sub", name: ".gitkeep", stored: "gitkeep" },
+  { folder: "top/sub", name: ".gitkeep" },
 ];
 
 test.beforeEach(async ({ page }) => {
@@ -29,10 +29,10 @@ async function expectUploadedWithPaths(page: Page) {
   const { items } = await (await page.request.get("/api/uploads")).json();
   const stored = items.map((item: { folder: string; name: string; status: string }) => ({ folder: item.folder, name: item.name, status: item.status }));
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
-  expect(stored.sort(byName)).toEqual(EXPECTED.map(({ folder, name, stored }) => ({ folder, name: stored ?? name, status: "COMPLETE" })).sort(byName));
+  expect(stored.sort(byName)).toEqual(EXPECTED.map(({ folder, name }) => ({ folder, name, status: "COMPLETE" })).sort(byName));
 }
 
-test("a folder chosen with the folder picker: 3 files in 2 levels, empty folders ignored", async ({ page }) => {
+test("a folder chosen with the folder picker: 4 files (one empty) in 2 levels, empty folders ignored", async ({ page }) => {
   const root = path.join(mkdtempSync(path.join(tmpdir(), "slipway-folder-")), "top");
   mkdirSync(path.join(root, "sub"), { recursive: true });
   mkdirSync(path.join(root, "empty"));
