@@ -113,6 +113,10 @@ const schema = z.object({
   LINK_ACCESS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** Requests one share link may receive per minute from everyone together. */
   LINK_ACCESS_PER_LINK_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Guest requests (upload request page data, slots, parts, completions) one client address may make per minute. */
+  REQUEST_ACCESS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Guest requests one upload request link may receive per minute from everyone together. */
+  REQUEST_ACCESS_PER_REQUEST_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });
 
 function loadEnv() {

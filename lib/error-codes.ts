@@ -33,6 +33,7 @@ export const ERROR_STATUS = {
   not_previewable: 409,
   cannot_modify_self: 409,
   email_taken: 409,
+  request_full: 409,
   conflict: 409,
 
   link_expired: 410,
@@ -40,6 +41,9 @@ export const ERROR_STATUS = {
   link_used_up: 410,
   link_file_gone: 410,
   link_suspended: 410,
+  request_expired: 410,
+  request_revoked: 410,
+  request_suspended: 410,
 
   body_too_large: 413,
   file_too_large: 413,

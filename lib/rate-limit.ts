@@ -52,6 +52,11 @@ export async function tally(key: string, windowSeconds: number): Promise<Count> 
   return toCount(await limiter(2 ** 31 - 1, windowSeconds).consume(key));
 }
 
+/** What `tally` has counted for `key` in its current window, without counting. */
+export async function peek(key: string, windowSeconds: number): Promise<number> {
+  return (await limiter(2 ** 31 - 1, windowSeconds).get(key))?.consumedPoints ?? 0;
+}
+
 /** Ends `key`'s window under `limit` (a right password clears the failures counted before it). */
 export async function forget(key: string, { limit, windowSeconds }: Limit): Promise<void> {
   await limiter(limit, windowSeconds).delete(key);

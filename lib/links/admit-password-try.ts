@@ -1,7 +1,8 @@
 import type { RequestMeta } from "../http";
 import { hit, tally, tooManyRequests } from "../rate-limit";
 
-const WINDOW_SECONDS = 600;
+/** How long password tries are remembered. */
+export const PASSWORD_WINDOW_SECONDS = 600;
 /** Password tries one address may make on one link: strict, whoever is trying. */
 export const TRIES_PER_ADDRESS = 10;
 /** Tries on one link from all addresses together before each address is held to a few. */
@@ -16,7 +17,7 @@ export const TRIES_PER_ADDRESS_UNDER_ATTACK = 3;
  * right password, still gets in at the first try, and guessing from many addresses stays slow.
  */
 export async function admitPasswordTry(linkId: string, meta: RequestMeta): Promise<void> {
-  const fromHere = await hit(`link-password:${linkId}:${meta.ip ?? "local"}`, { limit: TRIES_PER_ADDRESS, windowSeconds: WINDOW_SECONDS });
-  const everywhere = await tally(`link-password:${linkId}`, WINDOW_SECONDS);
+  const fromHere = await hit(`link-password:${linkId}:${meta.ip ?? "local"}`, { limit: TRIES_PER_ADDRESS, windowSeconds: PASSWORD_WINDOW_SECONDS });
+  const everywhere = await tally(`link-password:${linkId}`, PASSWORD_WINDOW_SECONDS);
   if (everywhere.used > TRIES_PER_LINK && fromHere.used > TRIES_PER_ADDRESS_UNDER_ATTACK) throw tooManyRequests(fromHere.retryAfterSeconds);
 }

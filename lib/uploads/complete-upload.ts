@@ -5,13 +5,14 @@ import type { Prisma, Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { sendProcessingLater } from "../processing/send-processing";
 import { copyObject, deleteObject, headObject, type ObjectHead } from "../storage/objects";
+import { auditOrigin } from "./audit-origin";
 import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
 import { asMultipartSlot } from "./multipart-slot";
 import { initialReview } from "./initial-review";
 import { incomingKey } from "./object-keys";
-import { serializeUpload } from "./serialize-upload";
+import { serializeUpload, uploadInclude, type UploadRow } from "./serialize-upload";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
 
 /** Why the stored object does not match the slot, or null when it does. */
@@ -52,16 +53,16 @@ type Tx = Prisma.TransactionClient;
 /** Long enough for S3 to copy a single PUT's object (up to 5 GiB) server-side under the row lock. */
 const SETTLE_TIMEOUT_MS = 10 * 60_000;
 
-async function fail(tx: Tx, upload: Upload, problem: string, userId: string, meta: RequestMeta): Promise<HttpError> {
+async function fail(tx: Tx, upload: Upload, problem: string, actorId: string | null, meta: RequestMeta): Promise<HttpError> {
   await deleteObject(upload.key);
   if (upload.strategy === "SINGLE") await deleteObject(incomingKey(upload.key));
   const { count } = await tx.upload.updateMany({ where: { id: upload.id, status: { in: OPEN_STATUSES } }, data: { status: "FAILED" } });
-  if (count === 1) await recordAuditEvent({ actorId: userId, action: "upload.fail", target: upload.id, data: { reason: problem }, meta }, tx);
+  if (count === 1) await recordAuditEvent({ actorId, action: "upload.fail", target: upload.id, data: { reason: problem, ...auditOrigin(upload) }, meta }, tx);
   return new HttpError({ code: "object_mismatch", message: `The upload failed verification: ${problem}.` });
 }
 
-async function expired(upload: Upload, userId: string, meta: RequestMeta): Promise<HttpError> {
-  await expireUpload(upload, userId, meta);
+async function expired(upload: Upload, actorId: string | null, meta: RequestMeta): Promise<HttpError> {
+  await expireUpload(upload, actorId, meta);
   return new HttpError({ code: "upload_expired", message: "This upload was not completed in time and has expired. Upload the file again." });
 }
 
@@ -74,28 +75,28 @@ const closed = (status: string) => new HttpError({ code: "upload_closed", messag
  * approved since). Returns "expired" for the caller to expire the slot outside the lock, or the
  * error of a failed verification once the FAILED slot is recorded.
  */
-async function settle(tx: Tx, upload: Upload, etag: string | null, userId: string, meta: RequestMeta): Promise<"done" | "expired" | HttpError> {
+async function settle(tx: Tx, upload: Upload, etag: string | null, actorId: string | null, meta: RequestMeta): Promise<"done" | "expired" | HttpError> {
   const [row] = await tx.$queryRaw<Array<Pick<Upload, "status">>>`SELECT "status" FROM "Upload" WHERE "id" = ${upload.id} FOR UPDATE`;
   if (row.status === "COMPLETE") return "done";
   if (!isOpen(row)) throw closed(row.status);
 
   const refused = upload.strategy === "SINGLE" ? await moveIncoming(upload, etag) : null;
   // Returned, not thrown: throwing would roll back the FAILED status and its audit row.
-  if (refused) return fail(tx, upload, refused, userId, meta);
+  if (refused) return fail(tx, upload, refused, actorId, meta);
   const head = await headObject(upload.key);
   if (!head) throw new HttpError({ code: "object_missing", message: "The file has not reached storage yet: upload it, then complete." });
   const problem = mismatch(upload, head, etag);
-  if (problem) return fail(tx, upload, problem, userId, meta);
+  if (problem) return fail(tx, upload, problem, actorId, meta);
 
   // The deadline holds until the row changes: checking S3 may have taken us past it.
   const now = new Date();
   if (upload.expiresAt <= now) return "expired";
-  const { review, autoApproved } = await initialReview(upload.ownerId, tx);
+  const { review, autoApproved } = await initialReview(upload, tx);
   await tx.upload.update({
     where: { id: upload.id },
     data: { status: "COMPLETE", etag: head.etag, completedAt: now, review, reviewedAt: autoApproved ? now : null, processing: "QUEUED", processingQueuedAt: now },
   });
-  await recordAuditEvent({ actorId: userId, action: "upload.complete", target: upload.id, data: { etag: head.etag, size: head.size, review }, meta }, tx);
+  await recordAuditEvent({ actorId, action: "upload.complete", target: upload.id, data: { etag: head.etag, size: head.size, review, ...auditOrigin(upload) }, meta }, tx);
   if (autoApproved) await recordAuditEvent({ actorId: null, action: "review.auto_approve", target: upload.id, data: { reason: autoApproved, etag: head.etag }, meta }, tx);
   return "done";
 }
@@ -104,18 +105,23 @@ async function settle(tx: Tx, upload: Upload, etag: string | null, userId: strin
  * Marks a slot COMPLETE once S3 proves the object is there as declared: size, type and ETag
  * (for multipart, after checking every part against the plan and assembling them). Completing
  * a COMPLETE slot answers the same result; an object that does not match fails the slot; a
- * slot past its expiresAt expires instead.
+ * slot past its expiresAt expires instead. `actorId` is who completes it (null: a guest), for
+ * the audit log. Returns the slot as it is now.
  */
-export async function completeUpload(userId: string, uploadId: string, meta: RequestMeta) {
-  const upload = await findOwnUpload(userId, uploadId);
-  if (upload.status === "COMPLETE") return serializeUpload(upload);
+export async function finishUpload(upload: UploadRow, actorId: string | null, meta: RequestMeta): Promise<UploadRow> {
+  if (upload.status === "COMPLETE") return upload;
   if (!isOpen(upload)) throw closed(upload.status);
-  if (upload.expiresAt <= new Date()) throw await expired(upload, userId, meta);
+  if (upload.expiresAt <= new Date()) throw await expired(upload, actorId, meta);
 
   const etag = await expectedEtag(upload);
-  const outcome = await db.$transaction((tx) => settle(tx, upload, etag, userId, meta), { timeout: SETTLE_TIMEOUT_MS });
+  const outcome = await db.$transaction((tx) => settle(tx, upload, etag, actorId, meta), { timeout: SETTLE_TIMEOUT_MS });
   if (outcome instanceof HttpError) throw outcome;
-  if (outcome === "expired") throw await expired(upload, userId, meta);
+  if (outcome === "expired") throw await expired(upload, actorId, meta);
   sendProcessingLater([upload.id]);
-  return serializeUpload(await findOwnUpload(userId, uploadId));
+  return db.upload.findUniqueOrThrow({ where: { id: upload.id }, include: uploadInclude });
+}
+
+/** POST /api/uploads/:id/complete: the signed-in owner completes their upload. */
+export async function completeUpload(userId: string, uploadId: string, meta: RequestMeta) {
+  return serializeUpload(await finishUpload(await findOwnUpload(userId, uploadId), userId, meta));
 }

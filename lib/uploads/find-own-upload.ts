@@ -1,12 +1,12 @@
 import { db } from "../db";
 import { HttpError, notFound } from "../errors";
-import type { Upload } from "../generated/prisma/client";
 import { scanPolicy } from "../processing/scan-policy";
+import { uploadInclude, type UploadRow } from "./serialize-upload";
 import { OWNER_DOWNLOADABLE, type UploadAvailability, uploadAvailability } from "./upload-status";
 
 /** The caller's upload, or 404 — also for someone else's id, so ids cannot be probed. */
-export async function findOwnUpload(userId: string, uploadId: string): Promise<Upload> {
-  const upload = await db.upload.findFirst({ where: { id: uploadId, ownerId: userId, status: { not: "DELETED" } } });
+export async function findOwnUpload(userId: string, uploadId: string): Promise<UploadRow> {
+  const upload = await db.upload.findFirst({ where: { id: uploadId, ownerId: userId, status: { not: "DELETED" } }, include: uploadInclude });
   if (!upload) throw notFound("Upload");
   return upload;
 }
@@ -37,7 +37,7 @@ export function unavailable(availability: Exclude<UploadAvailability, "available
  * in review or found infected; while it waits for review or processing its owner may download it
  * but not share it.
  */
-export async function findFinishedOwnUpload(userId: string, uploadId: string, use: "shared" | "downloaded"): Promise<Upload> {
+export async function findFinishedOwnUpload(userId: string, uploadId: string, use: "shared" | "downloaded"): Promise<UploadRow> {
   const upload = await findOwnUpload(userId, uploadId);
   const availability = uploadAvailability(upload, scanPolicy());
   if (availability === "available" || (use === "downloaded" && OWNER_DOWNLOADABLE.includes(availability))) return upload;

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { invalidCursor } from "../errors";
-import { serializeUpload } from "./serialize-upload";
+import { serializeUpload, uploadInclude } from "./serialize-upload";
 
 /**
  * The owner's uploads, newest first, a page at a time; `nextCursor` is the id to continue after.
@@ -15,6 +15,7 @@ export async function listUploads(userId: string, { cursor, limit }: { cursor?: 
   const rows = await db.upload.findMany({
     where: { ownerId: userId, status: { notIn: ["ABORTED", "EXPIRED", "DELETED"] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    include: uploadInclude,
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });

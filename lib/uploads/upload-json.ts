@@ -18,6 +18,14 @@ export interface ProcessingJson {
   processedAt: string | null;
 }
 
+/** How a file reached its owner when a guest sent it through one of the owner's upload requests. */
+export interface ReceivedViaJson {
+  requestId: string;
+  label: string;
+  guestName: string | null;
+  guestEmail: string | null;
+}
+
 export interface UploadJson {
   id: string;
   name: string;
@@ -34,6 +42,7 @@ export interface UploadJson {
   etag: string | null;
   availability: UploadAvailability;
   processing: ProcessingJson | null;
+  receivedVia: ReceivedViaJson | null;
   createdAt: string;
   expiresAt: string;
   completedAt: string | null;

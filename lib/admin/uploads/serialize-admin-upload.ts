@@ -1,15 +1,15 @@
-import type { Upload, User } from "../../generated/prisma/client";
-import { serializeUpload } from "../../uploads/serialize-upload";
+import type { User } from "../../generated/prisma/client";
+import { serializeUpload, uploadInclude, type UploadRow } from "../../uploads/serialize-upload";
 
 type Person = Pick<User, "id" | "email" | "name">;
 
-export type AdminUploadRow = Upload & { owner: Person; reviewer: Person | null };
+export type AdminUploadRow = UploadRow & { owner: Person; reviewer: Person | null };
 
 /** Only what an admin needs to recognise someone: never the password hash or quota fields. */
 export const personSelect = { select: { id: true, email: true, name: true } } as const;
 
 /** Prisma `include` for the rows serializeAdminUpload takes. */
-export const adminUploadInclude = { owner: personSelect, reviewer: personSelect } as const;
+export const adminUploadInclude = { owner: personSelect, reviewer: personSelect, ...uploadInclude } as const;
 
 const person = ({ id, email, name }: Person) => ({ id, email, name });
 
