@@ -1,4 +1,4 @@
-import type { PublicRequestJson } from "@/lib/api-client/guest-api";
+import type { PublicRequestJson } from "@/lib/requests/request-json";
 import { formatBytes } from "@/lib/format-bytes";
 import { describeTypes } from "./type-choices";
 

@@ -1,4 +1,4 @@
-import type { CreateRequestInput } from "@/lib/api-client/requests-api";
+import type { CreateRequestInput } from "@/lib/validations/request";
 import { joinSize, type SizeUnit } from "../ui/size-units";
 import { allowedTypesFor, type TypeChoice } from "./type-choices";
 

@@ -1,3 +1,5 @@
+import { createRequestSchema } from "@/lib/validations/request";
+
 /** Office and text documents: what "documents" means when asking for files. */
 const DOCUMENTS = [
   "application/pdf",
@@ -18,17 +20,17 @@ const DOCUMENTS = [
 
 /** The simple choices of the request form; "custom" takes a typed list. */
 export const TYPE_CHOICES = [
-  { value: "any", label: "Any type", types: [] as string[] },
-  { value: "images", label: "Images", types: ["image/*"] },
-  { value: "pdfs", label: "PDFs", types: ["application/pdf"] },
-  { value: "documents", label: "Documents (PDF, Word, text, spreadsheets, slides)", types: DOCUMENTS },
-  { value: "custom", label: "Custom list…", types: [] as string[] },
+  { value: "any", label: "Any type", words: "any type", types: [] as string[] },
+  { value: "images", label: "Images", words: "images", types: ["image/*"] },
+  { value: "pdfs", label: "PDFs", words: "PDFs", types: ["application/pdf"] },
+  { value: "documents", label: "Documents (PDF, Word, text, spreadsheets, slides)", words: "documents (PDF, Word, text, spreadsheets, slides)", types: DOCUMENTS },
+  { value: "custom", label: "Custom list…", words: "", types: [] as string[] },
 ] as const;
 
 export type TypeChoice = (typeof TYPE_CHOICES)[number]["value"];
 
-export const MAX_ALLOWED_TYPES = 20;
-const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/(\*|[a-z0-9][a-z0-9!#$&^_.+-]*)$/;
+// The server's own rule, so the form refuses exactly what the API would.
+const allowedTypesSchema = createRequestSchema.shape.allowedTypes;
 
 export type TypesResult = { ok: true; types: string[] } | { ok: false; message: string };
 
@@ -44,10 +46,12 @@ export function allowedTypesFor(choice: TypeChoice, custom: string): TypesResult
     ),
   ];
   if (!types.length) return { ok: false, message: "List at least one type, such as image/* or application/pdf, or choose “Any type”." };
-  const wrong = types.find((type) => !MEDIA_TYPE.test(type));
-  if (wrong) return { ok: false, message: `“${wrong}” is not a content type. Write types as type/subtype (application/pdf) or type/* (image/*).` };
-  if (types.length > MAX_ALLOWED_TYPES) return { ok: false, message: `List at most ${MAX_ALLOWED_TYPES} types.` };
-  return { ok: true, types };
+  for (const type of types) {
+    const refusal = allowedTypesSchema.safeParse([type]).error?.issues[0];
+    if (refusal) return { ok: false, message: `“${type}” is not a content type. ${refusal.message}` };
+  }
+  const refusal = allowedTypesSchema.safeParse(types).error?.issues[0];
+  return refusal ? { ok: false, message: refusal.message } : { ok: true, types };
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -62,9 +66,8 @@ const sameTypes = (a: readonly string[], b: readonly string[]) => a.length === b
 
 /** What a request accepts, in words: "any type", "images", "documents (…)", "images or PDFs", "PDFs or image/png". */
 export function describeTypes(types: readonly string[]): string {
-  if (!types.length) return "any type";
-  const preset = TYPE_CHOICES.find((option) => option.value !== "any" && option.value !== "custom" && sameTypes(option.types, types));
-  if (preset) return preset.label.replace(/^\w/, (first) => first.toLowerCase());
+  const preset = TYPE_CHOICES.find((option) => option.value !== "custom" && sameTypes(option.types, types));
+  if (preset) return preset.words;
   const words = types.map((type) => TYPE_WORDS[type] ?? type);
   return words.length === 1 ? words[0] : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
 }

@@ -1,23 +1,7 @@
+import type { GuestTicket, PublicRequestJson } from "../requests/request-json";
 import type { SignedPart, StoredPart, UploadApi, UploadTicket } from "../upload-client/upload-api";
 import type { UploadJson } from "../uploads/upload-json";
 import { ApiError, call, post } from "./call";
-
-/** A request as its public page and the guest API describe it (docs/api.md "Upload requests"). */
-export interface PublicRequestJson {
-  label: string;
-  message: string | null;
-  ownerName: string;
-  expiresAt: string;
-  maxFiles: number | null;
-  maxFileBytes: number | null;
-  maxTotalBytes: number | null;
-  allowedTypes: string[];
-  askName: boolean;
-  askEmail: boolean;
-  needsPassword: boolean;
-  /** What the request still takes; null where it has no limit. */
-  remaining: { files: number | null; bytes: number | null };
-}
 
 /** What the guest typed: sent with every new upload, as the request asks. */
 export interface GuestDetails {
@@ -48,7 +32,7 @@ export function guestUploadsApi(token: string, details: () => GuestDetails, keys
   const postWithKey = <T>(id: string, path: string, body?: unknown) => withKey<T>(id, path, { method: "POST", body: body === undefined ? undefined : JSON.stringify(body) });
   return {
     createUpload: async (input) => {
-      const { uploadKey, ...ticket } = await post<UploadTicket & { uploadKey: string }>(`${base(token)}/uploads`, { ...input, ...details() });
+      const { uploadKey, ...ticket } = await post<GuestTicket>(`${base(token)}/uploads`, { ...input, ...details() });
       keys.set(ticket.upload.id, uploadKey);
       return ticket as UploadTicket;
     },

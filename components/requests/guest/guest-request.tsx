@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError } from "@/lib/api-client/call";
-import { requestPageApi, type PublicRequestJson } from "@/lib/api-client/guest-api";
+import { requestPageApi } from "@/lib/api-client/guest-api";
+import type { PublicRequestJson } from "@/lib/requests/request-json";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
 import { GuestUploader } from "./guest-uploader";

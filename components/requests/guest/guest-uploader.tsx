@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { GuestDetails, PublicRequestJson } from "@/lib/api-client/guest-api";
+import type { GuestDetails } from "@/lib/api-client/guest-api";
+import type { PublicRequestJson } from "@/lib/requests/request-json";
 import { Field } from "../../ui/field";
 import { UploadPanel } from "../../uploads/upload-panel";
 import { detailsProblem } from "../guest-details";
@@ -67,7 +68,7 @@ export function GuestUploader({ token, request, password }: Props) {
               onChange={(event) => setFields({ ...fields, email: event.target.value })}
             />
           )}
-          <p className="muted">Sent with your files to {request.ownerName}, and to no one else.</p>
+          <p className="muted">Sent with your files to {request.ownerName}.</p>
         </fieldset>
       )}
       <UploadPanel target={target} hint={dropHint(request)} accept={request.allowedTypes.join(",") || undefined} check={check} />

@@ -25,7 +25,7 @@ export function PasswordStep({ token, onUnlocked }: { token: string; onUnlocked:
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-label="Password">
+    <form className="stack" onSubmit={submit}>
       <p>The person who sent you this link protected it with a password. Type it to send your files.</p>
       <label className="field">
         Password

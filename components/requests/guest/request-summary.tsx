@@ -1,6 +1,6 @@
 "use client";
 
-import type { PublicRequestJson } from "@/lib/api-client/guest-api";
+import type { PublicRequestJson } from "@/lib/requests/request-json";
 import { formatDuration } from "@/lib/format-duration";
 import { useNow } from "../../ui/use-now";
 import { limitLines } from "../limit-words";

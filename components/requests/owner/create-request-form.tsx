@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { CreateRequestInput } from "@/lib/api-client/requests-api";
+import type { CreateRequestInput } from "@/lib/validations/request";
 import { ErrorMessage } from "../../ui/error-message";
 import { Field } from "../../ui/field";
 import { SelectField } from "../../ui/select-field";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { RequestJson } from "@/lib/api-client/requests-api";
+import type { UploadRequestJson } from "@/lib/requests/request-json";
 import { formatBytes } from "@/lib/format-bytes";
 import { formatDuration } from "@/lib/format-duration";
 import { describeTypes } from "../type-choices";
@@ -9,7 +9,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
 const files = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "file" : "files"}`;
 
 /** The limits a request was made with, in one line. */
-function limitsLine(request: RequestJson): string {
+function limitsLine(request: UploadRequestJson): string {
   const parts = [
     request.maxFiles === null ? "any number of files" : `at most ${files(request.maxFiles)}`,
     request.maxFileBytes !== null && `${formatBytes(request.maxFileBytes)} each`,
@@ -23,7 +23,7 @@ function limitsLine(request: RequestJson): string {
 }
 
 interface Props {
-  request: RequestJson;
+  request: UploadRequestJson;
   now: Date;
   revoking: boolean;
   onRevoke: () => void;

@@ -2,7 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { requestsApi, type CreateRequestInput, type RequestJson } from "@/lib/api-client/requests-api";
+import { requestsApi } from "@/lib/api-client/requests-api";
+import type { UploadRequestJson } from "@/lib/requests/request-json";
+import type { CreateRequestInput } from "@/lib/validations/request";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { NewLinkPanel } from "../../links/new-link-panel";
 import { ErrorMessage } from "../../ui/error-message";
@@ -15,7 +17,7 @@ import { RequestCard } from "./request-card";
 const queryKey = ["requests"];
 
 /** Some files are still arriving: read the counts again every few seconds until they are in. */
-const refetchWhileArriving = (pages: Array<{ items: RequestJson[] }>) => (pages.some((page) => page.items.some((request) => request.inProgress.files > 0)) ? 5000 : false);
+const refetchWhileArriving = (pages: Array<{ items: UploadRequestJson[] }>) => (pages.some((page) => page.items.some((request) => request.inProgress.files > 0)) ? 5000 : false);
 
 /** Asking people for files: a new request link (its address shown once), and every request made so far. */
 export function RequestsView() {
