@@ -3,6 +3,7 @@ import { type Actor, approvedFile, multipartSlot, newWorld, send, sentSlot, shar
 import { authCases, cookieCases, idCases, queryCases, tokenCases } from "../support/bad-input-addresses";
 import { fieldCases, unreadableBodyCases } from "../support/bad-input-bodies";
 import type { BadCase, Thing } from "../support/bad-input-case";
+import { makeRequestThings, requestCases } from "../support/bad-input-requests";
 import { FORGED_COOKIES } from "../support/forged-cookies";
 import { serve } from "../support/next-route";
 import { addressOf } from "../support/route-tree";
@@ -32,7 +33,7 @@ vi.hoisted(() => {
  */
 const ENABLED_AFTER_MERGE = new Set<string>(["h/security: the 16 KiB cap on auth routes"]);
 
-const CASES = [...fieldCases(), ...unreadableBodyCases(), ...idCases(), ...queryCases(), ...tokenCases(), ...cookieCases(), ...authCases()];
+const CASES = [...fieldCases(), ...unreadableBodyCases(), ...idCases(), ...queryCases(), ...tokenCases(), ...cookieCases(), ...authCases(), ...requestCases()];
 
 let world: World;
 const things = {} as Record<Thing, string>;
@@ -61,6 +62,7 @@ async function makeThings() {
   await redeemShareLink(usedUp.token, undefined, meta);
   Object.assign(things, { approved, waiting, multipart, sent, othersFile, othersLink: othersLink.link.id, protectedToken: protectedLink.token });
   Object.assign(things, { expiredToken: expired.token, revokedToken: revoked.token, usedUpToken: usedUp.token, ownerId: owner, adminId: admin });
+  Object.assign(things, await makeRequestThings(owner, other));
 }
 
 /** next-auth's CSRF token and its cookie, as the sign-in form sends them. */
@@ -70,19 +72,26 @@ async function csrfPair() {
   return { token: (await response.json()).csrfToken as string, cookie: (cookie ?? "").split(";")[0] };
 }
 
+/** The value a case names: a thing made in the setup, or `raw:` text as it is. */
+const valueOf = (on: BadCase["on"]) => (on?.startsWith("raw:") ? on.slice(4) : on ? things[on as Thing] : "unused");
+
 function requestOf(c: BadCase & { csrf?: boolean }) {
-  const id = c.on?.startsWith("raw:") ? c.on.slice(4) : c.on ? things[c.on as Thing] : "unused";
-  const { url, params } = addressOf(c.route, "@ID@");
+  const id = valueOf(c.on);
+  // A guest route on an upload has two segments: the request's token and the upload's id.
+  const { url, params } = addressOf(c.route, c.token ? { token: "@TOKEN@", id: "@ID@" } : "@ID@");
   const values = c.segments ?? id;
-  const path = url.replace("@ID@", Array.isArray(values) ? values.map(encodeURIComponent).join("/") : encodeURIComponent(values));
-  const query = c.query?.replace("@othersFile@", things.othersFile);
+  const path = url
+    .replace("@TOKEN@", encodeURIComponent(valueOf(c.token)))
+    .replace("@ID@", Array.isArray(values) ? values.map(encodeURIComponent).join("/") : encodeURIComponent(values));
+  const query = c.query?.replace(/@(\w+)@/, (_, thing: Thing) => things[thing]);
   let body = typeof c.body === "function" ? c.body() : c.body;
-  const headers: Record<string, string> = { ...c.headers };
+  const headers: Record<string, string> = { ...c.headers, ...(c.key ? { "x-upload-key": valueOf(c.key) } : {}) };
   if (c.csrf) {
     body = `${body}&csrfToken=${csrf.token}`;
     headers.cookie = csrf.cookie;
   }
-  return { url: query ? `${path}?${query}` : path, params: Object.fromEntries(Object.keys(params).map((name) => [name, values])), body, headers };
+  const named = c.token ? { ...params, token: valueOf(c.token), id } : Object.fromEntries(Object.keys(params).map((name) => [name, values]));
+  return { url: query ? `${path}?${query}` : path, params: named, body, headers };
 }
 
 /** What is wrong with the answer to `c`, or null. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { testPassword } from "../support/domain-helpers";
+import { guestSlot, newRequest, putBytes } from "../support/request-helpers";
 import { ACTORS, type Actor, approvedFile, approvedImage, multipartSlot, newWorld, send, sentSlot, shareLink, waitingFile, type World } from "../support/attack-world";
 import { errorCode } from "../support/route-call";
 import { addressOf, exportedMethods, METHODS, type Method, routeFilesUnder } from "../support/route-tree";
@@ -32,6 +33,20 @@ const signedIn = (ok: Answer): Cells => ({ anonymous: ANON, owner: ok, other: ok
 const adminOnly = (ok: Answer): Cells => ({ anonymous: ANON, owner: FORBIDDEN, other: FORBIDDEN, admin: ok, disabled: DISABLED });
 const everyone = (ok: Answer): Cells => ({ anonymous: ok, owner: ok, other: ok, admin: ok, disabled: ok });
 
+/** A guest's upload: the request's token and the upload's id in the address, its key in X-Upload-Key. */
+interface GuestTarget {
+  params: Record<string, string>;
+  key: string;
+}
+type Target = string | GuestTarget;
+
+async function guestTarget(world: World, size = 10, send = false): Promise<GuestTarget> {
+  const { token } = await newRequest(world.ids.owner);
+  const ticket = await guestSlot(token, { name: "guest.bin", type: "application/octet-stream", size });
+  if (send) await putBytes(ticket);
+  return { params: { token, id: ticket.upload.id }, key: ticket.uploadKey };
+}
+
 /** The real things a row acts on; made once, except for rows that use theirs up (`fresh`). */
 const things = {
   approved: (world: World) => approvedFile(world),
@@ -42,7 +57,13 @@ const things = {
   linkId: async (world: World) => (await shareLink(world, await approvedFile(world))).id,
   token: async (world: World) => (await shareLink(world, await approvedFile(world))).token,
   ownerId: async (world: World) => world.ids.owner,
-};
+  requestId: async (world: World) => (await newRequest(world.ids.owner)).id,
+  requestToken: async (world: World) => (await newRequest(world.ids.owner)).token,
+  protectedRequestToken: async (world: World) => (await newRequest(world.ids.owner, { password: testPassword })).token,
+  guestOpen: (world: World) => guestTarget(world),
+  guestSent: (world: World) => guestTarget(world, 10, true),
+  guestMultipart: (world: World) => guestTarget(world, 64 * 1024 ** 2),
+} satisfies Record<string, (world: World) => Promise<Target>>;
 
 interface Row {
   route: string;
@@ -102,6 +123,20 @@ const ROWS: Row[] = [
   { route: "app/api/uploads/[id]/thumbnail/route.ts", method: "GET", on: "image", cells: ownerOnly("302") },
   { route: "app/api/uploads/route.ts", method: "GET", cells: signedIn("200") },
   { route: "app/api/uploads/route.ts", method: "POST", body: () => ({ name: "new.txt", type: "text/plain", size: 10 }), cells: signedIn("201") },
+  { route: "app/api/requests/route.ts", method: "GET", cells: signedIn("200") },
+  { route: "app/api/requests/route.ts", method: "POST", body: () => ({ label: "Papers", expiresInSeconds: 3600 }), cells: signedIn("201") },
+  { route: "app/api/requests/[id]/route.ts", method: "DELETE", on: "requestId", fresh: true, cells: ownerOnly("204") },
+  // An upload request link is a capability, as a share link is: the token (and for an upload, the
+  // guest's key) decides, never a session. Who else a guest can be — another guest's key, another
+  // request's token — is tests/integration/guest-uploads.test.ts.
+  { route: "app/api/r/[token]/route.ts", method: "GET", on: "requestToken", cells: everyone("200") },
+  { route: "app/api/r/[token]/password/route.ts", method: "POST", on: "protectedRequestToken", body: () => ({ password: testPassword }), cells: everyone("204") },
+  { route: "app/api/r/[token]/uploads/route.ts", method: "POST", on: "requestToken", body: () => ({ name: "new.txt", type: "text/plain", size: 10 }), cells: everyone("201") },
+  { route: "app/api/r/[token]/uploads/[id]/route.ts", method: "GET", on: "guestOpen", cells: everyone("200") },
+  { route: "app/api/r/[token]/uploads/[id]/route.ts", method: "DELETE", on: "guestOpen", fresh: true, cells: everyone("204") },
+  { route: "app/api/r/[token]/uploads/[id]/parts/route.ts", method: "POST", on: "guestMultipart", body: () => ({ parts: [{ number: 1 }] }), cells: everyone("200") },
+  { route: "app/api/r/[token]/uploads/[id]/parts/route.ts", method: "GET", on: "guestMultipart", cells: everyone("200") },
+  { route: "app/api/r/[token]/uploads/[id]/complete/route.ts", method: "POST", on: "guestSent", fresh: true, cells: everyone("200") },
   // A share link is a capability: whoever holds the token gets the same, signed in or not.
   { route: "app/s/[token]/download/route.ts", method: "GET", on: "token", cells: everyone("302") },
   { route: "app/s/[token]/download/route.ts", method: "HEAD", on: "token", cells: everyone("200") },
@@ -113,16 +148,16 @@ const routeFiles = routeFilesUnder("app/**/route.ts");
 const key = (route: string, method: string) => `${method} ${route}`;
 
 let world: World;
-const made = new Map<string, Promise<string>>();
+const made = new Map<string, Promise<Target>>();
 /** Each row's id or token, made before the first request (in parallel: processing takes a moment). */
-const targets = new Map<Row, string>();
+const targets = new Map<Row, Target>();
 
 /** The id or token a row acts on. */
-function target(row: Row): Promise<string> {
+function target(row: Row): Promise<Target> {
   if (!row.on) return Promise.resolve(randomUUID());
   if (row.fresh) return things[row.on](world);
   if (!made.has(row.on)) made.set(row.on, things[row.on](world));
-  return made.get(row.on) as Promise<string>;
+  return made.get(row.on) as Promise<Target>;
 }
 
 function bodyOf(row: Row, id: string) {
@@ -131,13 +166,16 @@ function bodyOf(row: Row, id: string) {
 }
 
 /** What `actor` gets: the status, and for an error its code (null when the answer is not our JSON). */
-async function answer(row: Row, actor: Actor, id: string): Promise<Answer> {
-  const { url, params } = addressOf(row.route, id);
+async function answer(row: Row, actor: Actor, on: Target): Promise<Answer> {
+  const id = typeof on === "string" ? on : on.params.id;
+  const { url, params } = addressOf(row.route, typeof on === "string" ? on : on.params);
   const segments = row.segments;
   const address = segments
     ? { url: url.replace(/\/[^/]+$/, `/${segments.join("/")}`), params: Object.fromEntries(Object.keys(params).map((name) => [name, segments])) }
     : { url, params };
-  const response = await send(world, actor, row.route, { method: row.method, url: address.url + (row.query ?? ""), params: address.params, ...bodyOf(row, id) });
+  const request = bodyOf(row, id);
+  const headers = { ...request.headers, ...(typeof on === "string" ? {} : { "x-upload-key": on.key }) };
+  const response = await send(world, actor, row.route, { method: row.method, url: address.url + (row.query ?? ""), params: address.params, body: request.body, headers });
   if (response.status < 400) return String(response.status);
   return `${response.status} ${await errorCode(response)}`;
 }
@@ -166,7 +204,7 @@ describe.runIf(process.env.VITEST_PROJECT_DB === "postgres")("the authorization 
       ...ROWS.filter((row) => row.route === "app/api/admin/uploads/rescan/route.ts"),
     ];
     for (const row of ordered) {
-      const id = targets.get(row) as string;
+      const id = targets.get(row) as Target;
       // The one who succeeds goes last, so that a refused call finds the thing as it was.
       const actors = [...ACTORS].sort((a, b) => Number(row.cells[a] < "400") - Number(row.cells[b] < "400"));
       for (const actor of actors) {

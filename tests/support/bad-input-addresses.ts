@@ -9,7 +9,7 @@ import { FORGED_COOKIES } from "./forged-cookies";
 const json = (value: unknown) => ({ body: JSON.stringify(value), headers: JSON_TYPE });
 const form = (fields: Record<string, string>) => ({ body: new URLSearchParams(fields).toString(), headers: FORM_TYPE });
 
-const HOSTILE_IDS: [string, string][] = [
+export const HOSTILE_IDS: [string, string][] = [
   ["not a uuid", "not-a-uuid"],
   ["a path", "../../etc/passwd"],
   ["a NUL", "\u0000"],
@@ -132,6 +132,8 @@ const GUARDED: Omit<BadCase, "label" | "actor">[] = [
   { route: "app/api/uploads/[id]/links/route.ts", method: "POST", on: "approved", ...json({ expiresInSeconds: 3600 }) },
   { route: "app/api/account/password/route.ts", method: "POST", ...json({ currentPassword: testPassword, newPassword: "a brand new password" }) },
   { route: "app/api/admin/users/[id]/route.ts", method: "PATCH", on: "ownerId", ...json({ role: "ADMIN" }) },
+  { route: "app/api/requests/route.ts", method: "POST", ...json({ label: "Papers", expiresInSeconds: 3600 }) },
+  { route: "app/api/requests/[id]/route.ts", method: "DELETE", on: "requestId" },
 ];
 
 export function cookieCases(): BadCase[] {

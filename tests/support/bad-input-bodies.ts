@@ -11,7 +11,7 @@ const json = (value: unknown) => ({ body: JSON.stringify(value), headers: JSON_T
 const text = (body: string, type = "application/json") => ({ body, headers: { "content-type": type } });
 
 /** Hostile text that is nothing once cleaned (lib/clean-text.ts): no name or note may be only this. */
-const EMPTY_TEXT: [string, string][] = [
+export const EMPTY_TEXT: [string, string][] = [
   ["empty", ""],
   ["blank", "   "],
   ["NUL bytes", "\u0000\u0000"],
@@ -20,21 +20,21 @@ const EMPTY_TEXT: [string, string][] = [
   ["zero-width marks", "\u200b\u200c\u200d\ufeff"],
 ];
 /** File names that are nothing once sanitised: only dots and path separators. */
-const NO_FILE_NAME: [string, string][] = [...EMPTY_TEXT, ["a dot", "."], ["dot-dot", ".."], ["a path of dots", "../../.."], ["slashes", "///\\\\"]];
-const TOO_LONG = (max: number): [string, string][] => [
+export const NO_FILE_NAME: [string, string][] = [...EMPTY_TEXT, ["a dot", "."], ["dot-dot", ".."], ["a path of dots", "../../.."], ["slashes", "///\\\\"]];
+export const TOO_LONG = (max: number): [string, string][] => [
   [`${max + 1} characters`, "x".repeat(max + 1)],
   ["10 KB", "n".repeat(10 * KIB)],
   // Lengths count code points: 5,000 emoji are 5,000 characters (20 KB of UTF-8).
   ["5,000 emoji", "😀".repeat(5000)],
 ];
-const WRONG_TYPES: [string, unknown][] = [
+export const WRONG_TYPES: [string, unknown][] = [
   ["a number", 42],
   ["null", null],
   ["true", true],
   ["an array", ["x"]],
   ["an object", { toString: "x" }],
 ];
-const ABSURD_INTEGERS: [string, unknown][] = [
+export const ABSURD_INTEGERS: [string, unknown][] = [
   ["negative", -1],
   ["zero", 0],
   ["a float", 1.5],
@@ -45,10 +45,10 @@ const ABSURD_INTEGERS: [string, unknown][] = [
   ["an array", [10]],
 ];
 /** 2^53 + 1 cannot be a JS number: sent as literal JSON text, it parses to 2^53. */
-const beyondSafe = (body: string) => text(body.replace('"@BIG@"', "9007199254740993"));
+export const beyondSafe = (body: string) => text(body.replace('"@BIG@"', "9007199254740993"));
 
 /** Bodies every JSON route must refuse before looking at the fields. */
-const UNREADABLE_BODIES: [string, BadCase["body"], Record<string, string>][] = [
+export const UNREADABLE_BODIES: [string, BadCase["body"], Record<string, string>][] = [
   ["as text/plain", '{"a":1}', { "content-type": "text/plain" }],
   ["without a content type", '{"a":1}', {}],
   ["as a form", "a=1", FORM_TYPE],

@@ -19,7 +19,25 @@ export type Thing =
   | "revokedToken"
   | "usedUpToken"
   | "ownerId"
-  | "adminId";
+  | "adminId"
+  // Upload requests (tests/support/bad-input-requests.ts makes them).
+  | "requestId"
+  | "othersRequest"
+  | "requestToken"
+  | "protectedRequestToken"
+  | "askingRequestToken"
+  | "limitedRequestToken"
+  | "fullRequestToken"
+  | "expiredRequestToken"
+  | "revokedRequestToken"
+  | "guestToken"
+  | "guestMultipart"
+  | "guestKey"
+  | "guestSingle"
+  | "guestSingleKey"
+  | "guestDone"
+  | "guestDoneKey"
+  | "otherGuestKey";
 
 export interface BadCase {
   label: string;
@@ -27,6 +45,10 @@ export interface BadCase {
   method: string;
   actor: Actor;
   on?: Thing | `raw:${string}`;
+  /** For a guest route on an upload (`[token]` and `[id]`): what goes in `[token]` (`on` goes in `[id]`). */
+  token?: Thing | `raw:${string}`;
+  /** The X-Upload-Key header sent with it (none when absent). */
+  key?: Thing | `raw:${string}`;
   /** For a catch-all route: the segments. */
   segments?: string[];
   query?: string;

@@ -18,8 +18,11 @@ export async function exportedMethods<H>(file: string): Promise<[Method, H][]> {
   return METHODS.filter((method) => typeof exports[method] === "function").map((method) => [method, exports[method] as H]);
 }
 
-/** The route's address and params with `id` for every dynamic segment (a catch-all gets `[id]`). */
-export function addressOf(file: string, id: string) {
+/**
+ * The route's address and params with `id` for every dynamic segment (a catch-all gets `[id]`), or
+ * with each segment's own value when `id` names them (`{ token, id }`).
+ */
+export function addressOf(file: string, id: string | Record<string, string>) {
   const params: Record<string, string | string[]> = {};
   const segments = path
     .dirname(file)
@@ -28,8 +31,9 @@ export function addressOf(file: string, id: string) {
     .map((segment) => {
       const match = /^\[(\.\.\.)?(\w+)\]$/.exec(segment);
       if (!match) return segment;
-      params[match[2]] = match[1] ? [id] : id;
-      return id;
+      const value = typeof id === "string" ? id : id[match[2]];
+      params[match[2]] = match[1] ? [value] : value;
+      return value;
     });
   return { url: `/${segments.join("/")}`, params };
 }
