@@ -150,7 +150,8 @@ test("a request for 2 files refuses a third in words; a password request refuses
   await guest.context().close();
 });
 
-test("unknown, revoked and expired request links answer 404 and 410 as pages", async ({ browser }) => {
+// Expiry takes a minute at least: tests/integration/request-page-status.test.ts shows the expired page (and 429).
+test("unknown and revoked request links answer 404 and 410 as pages", async ({ browser }) => {
   const guest = await guestPage(browser);
   const { id, path } = await createRequest({ label: "Soon revoked" });
   expect((await guest.goto(path))?.status()).toBe(200);

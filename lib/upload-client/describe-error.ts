@@ -12,7 +12,8 @@ export function describeUploadError(error: unknown, { retrying = false } = {}): 
   const network = retrying ? NETWORK_LOST : `${NETWORK_LOST} Check your connection and retry.`;
   if (error instanceof ApiError) {
     if (error.code === "network") return network;
-    if (error.status === 401) return "Your session has ended. Sign in again, then retry.";
+    // A request link's missing password is a 401 too, and its own message says what to do.
+    if (error.status === 401 && error.code !== "password_required") return "Your session has ended. Sign in again, then retry.";
     if (error.status === 429) return "Too many requests at once. Wait a moment and retry.";
     // Said apart from a bug: the person learns the wait is not their doing and that it passes.
     if (error.code === "storage_unavailable") return `File storage is unavailable right now.${retrying ? "" : " Retry in a moment."}`;

@@ -17,4 +17,12 @@ describe("describeUploadError", () => {
     expect(describeUploadError(bug, { retrying: true })).toBe("The server had a problem.");
     expect(describeUploadError(bug)).toBe("The server had a problem. Retry in a moment.");
   });
+
+  it("tells a signed-out owner to sign in, and a guest what their link needs", () => {
+    expect(describeUploadError(new ApiError(401, "unauthenticated", "Sign in first."))).toBe("Your session has ended. Sign in again, then retry.");
+    expect(describeUploadError(new ApiError(401, "password_required", "This upload request needs its password."))).toBe("This upload request needs its password.");
+    expect(describeUploadError(new ApiError(410, "request_expired", "This upload request has expired: it takes no more files."))).toBe(
+      "This upload request has expired: it takes no more files.",
+    );
+  });
 });
