@@ -121,36 +121,3 @@ test("admin pages are a 404 for other users, and the header links to them only f
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
 });
-
-test("the admin pages, the dashboard and the account page fit a 390 px wide phone, light and dark", async ({ page, playwright }) => {
-  // A waiting file with a long name, so that the queue and its preview have something to lay out.
-  const owner = await playwright.request.newContext({ baseURL: e2eServer.url });
-  const account = await signUpApi(owner);
-  await signInApi(owner, account);
-  const name = `a-rather-long-file-name-that-would-not-fit-on-a-phone-${Date.now()}.txt`;
-  await uploadViaApi(owner, { name, type: "text/plain", bytes: Buffer.from("a line of text to preview\n".repeat(200)) });
-  await owner.dispose();
-
-  await signInUi(page, admin);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
-  await page.setViewportSize({ width: 390, height: 844 });
-  const expectNoSideways = async (where: string) => {
-    await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-    expect([where, scrollWidth]).toEqual([where, clientWidth]);
-  };
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const path of ["/admin", "/admin/review", "/admin/users", "/admin/audit", "/uploads", "/account"]) {
-      await page.goto(path);
-      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      await expectNoSideways(`${path} (${colorScheme})`);
-    }
-    await page.goto("/admin/review");
-    await page.getByRole("search", { name: "Filter the review queue" }).getByLabel("Search").fill(account.email);
-    await page.getByRole("button", { name: "Apply filters" }).click();
-    await page.getByRole("button", { name: `Preview ${name}` }).click();
-    await expect(page.getByRole("region", { name: `Preview: ${name}` }).getByLabel(`Text of ${name}`)).toContainText("a line of text to preview");
-    await expectNoSideways(`the preview (${colorScheme})`);
-  }
-});

@@ -4,11 +4,13 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signInUi, signUpApi } from "./support/session";
 
-const FILES = { "a.txt": "top level\n", "sub/b.txt": "second level\n", "sub/c.txt": "also second level\n" };
+// Folders often hold empty files: the 0-byte .gitkeep is uploaded like the others, under its own name.
+const FILES = { "a.txt": "top level\n", "sub/b.txt": "second level\n", "sub/c.txt": "also second level\n", "sub/.gitkeep": "" };
 const EXPECTED = [
   { folder: "top", name: "a.txt" },
   { folder: "top/sub", name: "b.txt" },
   { folder: "top/sub", name: "c.txt" },
+  { folder: "top/sub", name: ".gitkeep" },
 ];
 
 test.beforeEach(async ({ page }) => {
@@ -26,10 +28,11 @@ async function expectUploadedWithPaths(page: Page) {
   }
   const { items } = await (await page.request.get("/api/uploads")).json();
   const stored = items.map((item: { folder: string; name: string; status: string }) => ({ folder: item.folder, name: item.name, status: item.status }));
-  expect(stored.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))).toEqual(EXPECTED.map((file) => ({ ...file, status: "COMPLETE" })));
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  expect(stored.sort(byName)).toEqual(EXPECTED.map(({ folder, name }) => ({ folder, name, status: "COMPLETE" })).sort(byName));
 }
 
-test("a folder chosen with the folder picker: 3 files in 2 levels, empty folders ignored", async ({ page }) => {
+test("a folder chosen with the folder picker: 4 files (one empty) in 2 levels, empty folders ignored", async ({ page }) => {
   const root = path.join(mkdtempSync(path.join(tmpdir(), "slipway-folder-")), "top");
   mkdirSync(path.join(root, "sub"), { recursive: true });
   mkdirSync(path.join(root, "empty"));
@@ -42,7 +45,12 @@ test("a dropped folder is walked recursively", async ({ page }) => {
   // Chromium cannot put a real directory into a synthetic DataTransfer, so the drop carries
   // entries shaped like the FileSystem API's (the part the drop zone reads).
   await page.getByRole("region", { name: "Upload files" }).evaluate((zone, files) => {
-    const file = (name: string, text: string) => ({ isFile: true, isDirectory: false, name, file: (ok: (f: File) => void) => ok(new File([text], name, { type: "text/plain" })) });
+    const file = (name: string, text: string, type = "text/plain") => ({
+      isFile: true,
+      isDirectory: false,
+      name,
+      file: (ok: (f: File) => void) => ok(new File([text], name, { type })),
+    });
     const dir = (name: string, children: object[]) => ({
       isFile: false,
       isDirectory: true,
@@ -52,11 +60,18 @@ test("a dropped folder is walked recursively", async ({ page }) => {
         return { readEntries: (ok: (entries: object[]) => void) => ok(given ? [] : ((given = true), children)) };
       },
     });
-    const top = dir("top", [file("a.txt", files["a.txt"]), dir("empty", []), dir("sub", [file("b.txt", files["sub/b.txt"]), file("c.txt", files["sub/c.txt"])])]);
+    const sub = dir("sub", [file("b.txt", files["sub/b.txt"]), file("c.txt", files["sub/c.txt"]), file(".gitkeep", files["sub/.gitkeep"])]);
+    // An empty file of a type this server refuses: it fails, and its bar must not read as done.
+    const top = dir("top", [file("a.txt", files["a.txt"]), dir("empty", []), sub, file("refused.zip", "", "application/zip")]);
     const transfer = { items: [{ kind: "file", webkitGetAsEntry: () => top }], files: [] };
     const event = new Event("drop", { bubbles: true, cancelable: true });
     Object.defineProperty(event, "dataTransfer", { value: transfer });
     zone.dispatchEvent(event);
   }, FILES);
   await expectUploadedWithPaths(page);
+  const refused = page.getByRole("listitem").filter({ hasText: "top/refused.zip" });
+  await expect(refused.getByTestId("upload-state")).toHaveText("Failed");
+  await expect(refused.getByRole("alert")).toContainText("application/zip");
+  await expect(refused.getByRole("progressbar")).toHaveJSProperty("value", 0);
+  await expect(refused.getByTestId("upload-percent")).toHaveText("Empty file, not stored");
 });

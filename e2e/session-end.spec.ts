@@ -13,6 +13,12 @@ async function copyCookie(context: APIRequestContext): Promise<string> {
   return `next-auth.session-token=${session?.value}`;
 }
 
+/** The user GET /api/auth/session names for a bare request carrying `cookie` (the browser's view). */
+async function sessionUser(cookie: string): Promise<unknown> {
+  const body = (await (await fetch(`${e2eServer.url}/api/auth/session`, { headers: { cookie } })).json()) as { user?: { email?: string } };
+  return body.user?.email ?? null;
+}
+
 /** The status of GET /api/uploads for a bare request carrying `cookie`, from anywhere. */
 async function replay(cookie: string): Promise<number> {
   return (await fetch(`${e2eServer.url}/api/uploads`, { headers: { cookie } })).status;
@@ -26,12 +32,14 @@ test("signing out through next-auth ends the session on the server: the copied c
   await signInApi(phone, account);
   const copied = await copyCookie(laptop);
   expect(await replay(copied)).toBe(200);
+  expect(await sessionUser(copied)).toBe(account.email);
 
   const { csrfToken } = await (await laptop.get("/api/auth/csrf")).json();
   const signedOut = await laptop.post("/api/auth/signout", { form: { csrfToken, json: "true" } });
   expect(signedOut.status(), await signedOut.text()).toBe(200);
 
   expect(await replay(copied)).toBe(401);
+  expect(await sessionUser(copied), "next-auth's session answer for the ended session").toBeNull();
   expect((await laptop.get("/api/uploads")).status()).toBe(401);
   expect((await phone.get("/api/uploads")).status()).toBe(200);
   await Promise.all([laptop.dispose(), phone.dispose()]);
@@ -51,6 +59,7 @@ test("changing the password ends every other session and every copy of the old c
   expect((await laptop.get("/api/uploads")).status()).toBe(200); // its renewed cookie
   expect(await replay(copiedLaptop)).toBe(401);
   expect(await replay(copiedPhone)).toBe(401);
+  expect(await sessionUser(copiedPhone)).toBeNull();
   expect((await phone.get("/api/uploads")).status()).toBe(401);
   await Promise.all([laptop.dispose(), phone.dispose()]);
 });

@@ -8,7 +8,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/use-node.sh
 export NEXT_TELEMETRY_DISABLED=1
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step says when it starts (seconds since the run began), so a slow step shows in CI's log.
+step() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 
 # Each command runs in its own process group, in the background, so that a signal reaches this
 # script at once (bash defers traps until a foreground command ends) and the trap can stop the
@@ -79,3 +80,5 @@ run bash bench/admin.sh
 
 step "the README's run command on an empty data dir"
 SLIPWAY_SMOKE=1 run npx vitest run --project smoke
+
+step "done"

@@ -19,7 +19,7 @@ export function LinkList({ links, revoking, onRevoke }: Props) {
   const now = useNow();
   if (!links.length) return <p className="muted">No links yet.</p>;
   return (
-    <table className="table">
+    <table className="table table--cards">
       <TableHead caption="Links to this file" columns={["Created", "Status", "Downloads", "Expires"]} />
       <tbody>
         {links.map((link) => {
@@ -32,13 +32,13 @@ export function LinkList({ links, revoking, onRevoke }: Props) {
                 {dateFormat.format(new Date(link.createdAt))}
                 {link.hasPassword && <span className="muted"> · password</span>}
               </th>
-              <td>
+              <td data-label="Status">
                 <span className={`badge badge--link-${status}`}>{STATUS_LABEL[status]}</span>
               </td>
-              <td>
+              <td data-label="Downloads">
                 {link.downloadCount} / {link.maxDownloads ?? "∞"}
               </td>
-              <td>
+              <td data-label="Expires">
                 <time dateTime={link.expiresAt} title={dateFormat.format(new Date(link.expiresAt))}>
                   {status === "active" ? `in ${formatDuration(left)}` : dateFormat.format(new Date(link.expiresAt))}
                 </time>

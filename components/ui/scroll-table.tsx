@@ -12,11 +12,14 @@ interface Props extends TableHeadProps {
   children: ReactNode;
 }
 
-/** A data table in a named region that scrolls sideways on its own, so a narrow screen does not scroll the whole page. */
+/**
+ * A data table in a named region. On a phone its rows become cards (`table--cards`, each cell
+ * under its `data-label`); a wider table than the screen scrolls sideways on its own, never the page.
+ */
 export function ScrollTable({ label, className, focusable = false, children, ...head }: Props) {
   return (
     <div className="table-scroll" role="region" aria-label={label} tabIndex={focusable ? 0 : undefined}>
-      <table className={className ? `table ${className}` : "table"}>
+      <table className={className ? `table table--cards ${className}` : "table table--cards"}>
         <TableHead {...head} />
         <tbody>{children}</tbody>
       </table>

@@ -16,7 +16,11 @@ export function TableHead({ caption, columns, lead, actions = true }: TableHeadP
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          {lead != null && <th scope="col">{lead}</th>}
+          {lead != null && (
+            <th scope="col" className="table__lead">
+              {lead}
+            </th>
+          )}
           {columns.map((column) => (
             <th key={column} scope="col">
               {column}

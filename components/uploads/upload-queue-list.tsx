@@ -2,6 +2,7 @@
 
 import { formatBytes } from "@/lib/format-bytes";
 import { formatDuration } from "@/lib/format-duration";
+import { barProgress } from "@/lib/upload-client/bar-progress";
 import type { TaskState, TaskView } from "@/lib/upload-client/upload-task";
 import { ErrorMessage } from "../ui/error-message";
 
@@ -45,7 +46,7 @@ export function UploadQueueList({ tasks, actions }: { tasks: TaskView[]; actions
       <ul className="queue" aria-label="Uploads in progress">
         {tasks.map((task) => {
           const name = task.folder ? `${task.folder}/${task.name}` : task.name;
-          const percent = task.size ? Math.floor((task.sent / task.size) * 100) : 100;
+          const { percent, text } = barProgress(task);
           const running = task.state === "preparing" || task.state === "uploading" || task.state === "verifying";
           return (
             <li key={task.id} className={`queue__item queue__item--${task.state}`} data-upload-id={task.uploadId}>
@@ -55,10 +56,10 @@ export function UploadQueueList({ tasks, actions }: { tasks: TaskView[]; actions
                 </span>
                 <span className="muted">{formatBytes(task.size)}</span>
               </div>
-              <progress max={100} value={percent} aria-label={`Upload progress for ${name}`} aria-valuetext={`${percent}%`} />
+              <progress max={100} value={percent} aria-label={`Upload progress for ${name}`} aria-valuetext={text} />
               <div className="queue__meta">
                 <span data-testid="upload-state">{STATE_LABEL[task.state]}</span>
-                <span data-testid="upload-percent">{percent}%</span>
+                <span data-testid="upload-percent">{text}</span>
                 {task.state === "uploading" && task.speed > 0 && <span>{formatBytes(task.speed)}/s</span>}
                 {task.state === "uploading" && task.eta !== null && task.eta > 0 && <span>{formatDuration(task.eta)} left</span>}
                 <span className="queue__actions">

@@ -11,6 +11,12 @@ export const SIGNIN_PER_ADDRESS = { limit: 10, windowSeconds: 15 * 60 };
 /** Tries for one account from addresses it never signed in from; beyond them those addresses are refused. */
 export const SIGNIN_PER_ACCOUNT = { limit: 30, windowSeconds: 15 * 60 };
 
+/**
+ * An address the account has not signed in from for this long is new again, and its row goes at
+ * the account's next sign-in: the list stays as long as the addresses a person really uses.
+ */
+export const KNOWN_ADDRESS_DAYS = 90;
+
 export interface SignedInUser {
   id: string;
   email: string;
@@ -28,7 +34,8 @@ export interface SignedInUser {
 export async function signIn({ email, password }: { email: string; password: string }, meta: RequestMeta): Promise<SignedInUser | null> {
   const addressKey = `signin:${email}:${meta.ip ?? "local"}`;
   await hit(addressKey, SIGNIN_PER_ADDRESS);
-  const user = await db.user.findUnique({ where: { email }, include: { signInAddresses: { where: { ip: meta.ip ?? "" }, take: 1 } } });
+  const knownSince = new Date(Date.now() - KNOWN_ADDRESS_DAYS * 86_400_000);
+  const user = await db.user.findUnique({ where: { email }, include: { signInAddresses: { where: { ip: meta.ip ?? "", lastSeenAt: { gte: knownSince } }, take: 1 } } });
   const knownAddress = meta.ip !== null && (user?.signInAddresses.length ?? 0) > 0;
   if (!knownAddress) {
     await hit(`signin-account:${email}`, SIGNIN_PER_ACCOUNT);
@@ -40,6 +47,7 @@ export async function signIn({ email, password }: { email: string; password: str
     if (meta.ip) {
       const where = { userId_ip: { userId: user.id, ip: meta.ip } };
       await db.signInAddress.upsert({ where, create: { userId: user.id, ip: meta.ip }, update: { lastSeenAt: new Date() } });
+      await db.signInAddress.deleteMany({ where: { userId: user.id, lastSeenAt: { lt: knownSince } } });
     }
     await recordAuditEvent({ actorId: user.id, action: "account.signin", target: user.id, meta });
     return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };

@@ -58,7 +58,8 @@ export function readObjectRange(key: string, start: number, end: number): Promis
       const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: `bytes=${start}-${end}` }));
       return answer.Body ? await answer.Body.transformToByteArray() : new Uint8Array();
     },
-    { NoSuchKey: () => null, NotFound: () => null },
+    // A range from byte 0 is unsatisfiable only for an empty object: it has no bytes to give.
+    { NoSuchKey: () => null, NotFound: () => null, InvalidRange: () => new Uint8Array() },
   );
 }
 

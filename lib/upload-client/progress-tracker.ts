@@ -3,6 +3,8 @@ import { SpeedMeter } from "./speed-meter";
 export interface ProgressSnapshot {
   /** Bytes shown as done: never decreases, even when a part is sent again. */
   sent: number;
+  /** Bytes storage has acknowledged (whole parts, or the whole file): what a failure keeps. */
+  confirmed: number;
   total: number;
   /** Bytes per second actually going over the wire. */
   speed: number;
@@ -55,6 +57,6 @@ export class ProgressTracker {
     const eta = speed > 0 ? (this.total - this.shown) / speed : null;
     // Smooth the estimate so one slow sample does not make it jump.
     this.smoothedEta = eta === null || this.smoothedEta === null ? eta : this.smoothedEta * 0.7 + eta * 0.3;
-    return { sent: this.shown, total: this.total, speed, eta: this.shown >= this.total ? 0 : this.smoothedEta };
+    return { sent: this.shown, confirmed: Math.min(this.total, this.confirmed), total: this.total, speed, eta: this.shown >= this.total ? 0 : this.smoothedEta };
   }
 }

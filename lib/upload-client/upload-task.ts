@@ -18,6 +18,8 @@ export interface TaskView {
   size: number;
   state: TaskState;
   sent: number;
+  /** Bytes storage has acknowledged: what a failed file's bar shows. */
+  confirmed: number;
   speed: number;
   eta: number | null;
   error?: string;
@@ -81,7 +83,7 @@ export class UploadTask {
   }
 
   view(): TaskView {
-    const { sent, speed, eta } = this.progress.snapshot(this.deps.now());
+    const { sent, confirmed, speed, eta } = this.progress.snapshot(this.deps.now());
     const active = this.state === "uploading";
     return {
       id: this.id,
@@ -90,6 +92,7 @@ export class UploadTask {
       size: this.size,
       state: this.state,
       sent,
+      confirmed,
       speed: active ? speed : 0,
       eta: active ? eta : null,
       error: this.error,

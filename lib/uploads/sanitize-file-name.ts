@@ -6,7 +6,8 @@ const MAX_EXTENSION_LENGTH = 16;
 /**
  * The display name kept for an upload, or null when nothing usable is left. After cleanText,
  * path separators join the segments with "_" (so "../../etc/passwd" becomes "etc_passwd"),
- * "." and ".." segments and leading dots vanish, and long names are cut keeping their extension.
+ * "." and ".." segments vanish, a run of leading dots becomes one (".gitkeep" is a name people
+ * keep in folders; "..." is nothing), and long names are cut keeping their extension.
  */
 export function sanitizeFileName(raw: string): string | null {
   const joined = cleanText(raw)
@@ -14,9 +15,10 @@ export function sanitizeFileName(raw: string): string | null {
     .map((segment) => segment.trim())
     .filter((segment) => segment !== "" && segment !== "." && segment !== "..")
     .join("_")
-    .replace(/^[.\s]+/, "")
+    .replace(/^\s+/, "")
+    .replace(/^\.+/, ".")
     .replace(/[.\s]+$/, "");
-  if (!joined) return null;
+  if (!joined || joined === ".") return null;
   return truncateKeepingExtension(joined, MAX_NAME_LENGTH);
 }
 

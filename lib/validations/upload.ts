@@ -7,7 +7,7 @@ const md5Schema = z.string().regex(/^[A-Za-z0-9+/]{22}==$/, "md5 must be the bas
 export const createUploadSchema = z.strictObject({
   name: z.string().max(4096, "The file name is too long."),
   type: z.string().max(255, "The content type is too long."),
-  size: z.number().int("Size must be a whole number of bytes.").positive("Empty files cannot be uploaded.").max(Number.MAX_SAFE_INTEGER),
+  size: z.number().int("Size must be a whole number of bytes.").nonnegative("Size cannot be negative.").max(Number.MAX_SAFE_INTEGER),
   md5: md5Schema.optional(),
   /** Relative folder of a file from a dropped folder, for display. */
   folder: z.string().max(4096, "The folder path is too long.").optional(),

@@ -1,7 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as createLinkRoute } from "@/app/api/uploads/[id]/links/route";
-import { SIGNIN_PER_ACCOUNT, SIGNIN_PER_ADDRESS } from "@/lib/accounts/sign-in";
+import { KNOWN_ADDRESS_DAYS, SIGNIN_PER_ACCOUNT, SIGNIN_PER_ADDRESS } from "@/lib/accounts/sign-in";
 import { authOptions } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { HttpError } from "@/lib/errors";
@@ -76,6 +76,20 @@ describe("the admin's well-known e-mail", () => {
     expect(await signInFrom("203.0.113.99", email, testPassword)).toBe("429");
     expect(await signInFrom("192.0.2.1", email, testPassword)).toBe("signed in");
     expect(await db.signInAddress.count({ where: { user: { email } } })).toBe(1);
+  });
+
+  it("forgets an address unused for the known-address period: it is new again, and its row goes at the next sign-in", async () => {
+    const email = await newAccount("Traveller");
+    expect(await signInFrom("192.0.2.50", email, testPassword)).toBe("signed in");
+    expect(await signInFrom("192.0.2.51", email, testPassword)).toBe("signed in");
+    const stale = new Date(Date.now() - (KNOWN_ADDRESS_DAYS + 1) * 86_400_000);
+    await db.signInAddress.updateMany({ where: { user: { email }, ip: "192.0.2.50" }, data: { lastSeenAt: stale } });
+
+    // Under the account-wide slowdown only known addresses get in: the stale one no longer does.
+    await Promise.all(Array.from({ length: SIGNIN_PER_ACCOUNT.limit }, (_, i) => signInFrom(`198.51.100.${i + 1}`, email, `guess ${i}`)));
+    expect(await signInFrom("192.0.2.50", email, testPassword)).toBe("429");
+    expect(await signInFrom("192.0.2.51", email, testPassword)).toBe("signed in");
+    expect((await db.signInAddress.findMany({ where: { user: { email } }, select: { ip: true } })).map((row) => row.ip)).toEqual(["192.0.2.51"]);
   });
 });
 

@@ -6,6 +6,7 @@ const options = { threshold: 32 * MiB, partSize: 16 * MiB };
 
 describe("planUpload", () => {
   it("sends small files in one PUT", () => {
+    expect(planUpload(0, options)).toEqual({ strategy: "SINGLE" }); // an empty file (.gitkeep): S3 stores empty objects
     expect(planUpload(1, options)).toEqual({ strategy: "SINGLE" });
     expect(planUpload(32 * MiB, options)).toEqual({ strategy: "SINGLE" });
   });

@@ -43,4 +43,21 @@ describe("ProgressTracker", () => {
     progress.partDone(1, 1000);
     expect(progress.snapshot(2000).eta).toBe(0);
   });
+
+  it("reports an empty file as numbers, never NaN: nothing sent, nothing left, no speed", () => {
+    const progress = new ProgressTracker(0);
+    expect(progress.snapshot(0)).toEqual({ sent: 0, confirmed: 0, total: 0, speed: 0, eta: 0 });
+    progress.partProgress(1, 0);
+    progress.partDone(1, 0);
+    expect(progress.snapshot(1000)).toEqual({ sent: 0, confirmed: 0, total: 0, speed: 0, eta: 0 });
+  });
+
+  it("keeps apart the bytes storage acknowledged from those only sent", () => {
+    const progress = new ProgressTracker(300);
+    progress.partDone(1, 100);
+    progress.partProgress(2, 100); // all of part 2 sent, its answer not in yet
+    expect(progress.snapshot(0)).toMatchObject({ sent: 200, confirmed: 100 });
+    progress.partLost(2);
+    expect(progress.snapshot(1000)).toMatchObject({ sent: 200, confirmed: 100 });
+  });
 });

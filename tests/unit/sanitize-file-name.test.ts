@@ -48,7 +48,8 @@ describe("sanitizeFileName on hostile names", () => {
 
   it("keeps ordinary Unicode names, quotes and spaces as they are", () => {
     expect(sanitizeFileName('résumé 日本語 "q".pdf')).toBe('résumé 日本語 "q".pdf');
-    expect(sanitizeFileName(".bashrc")).toBe("bashrc");
+    expect(sanitizeFileName(".gitkeep")).toBe(".gitkeep");
+    expect(sanitizeFileName("...env")).toBe(".env");
   });
 });
 

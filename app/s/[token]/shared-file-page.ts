@@ -12,11 +12,14 @@ interface Props {
   now?: Date;
 }
 
+// "0 B" alone reads like a broken link; an empty file is still a file (a .gitkeep, a marker).
+const sizeText = (size: number) => (size === 0 ? "0 B (an empty file)" : formatBytes(size));
+
 /** A usable link: what the file is, who shared it, until when; the Download button (and password). */
 export function sharedFilePage({ shared, downloadPath, error, now = new Date() }: Props): SafeHtml {
   const title = shared.file ? shared.file.name : "A file protected by a password";
   const left = formatDuration((shared.expiresAt.getTime() - now.getTime()) / 1000);
-  const details = shared.file && html`<dt>Size</dt><dd>${formatBytes(shared.file.size)}</dd><dt>Type</dt><dd>${shared.file.contentType}</dd>`;
+  const details = shared.file && html`<dt>Size</dt><dd>${sizeText(shared.file.size)}</dd><dt>Type</dt><dd>${shared.file.contentType}</dd>`;
   // The hash lets a recipient check that the bytes they got are the ones that were scanned and shared.
   const sha256 = shared.file?.sha256 && html`<dt>SHA-256</dt><dd><code class="hash">${shared.file.sha256}</code></dd>`;
   const sha256Hint = sha256 && html`<p class="muted">Check the file you get: <code>sha256sum</code> (or <code>shasum -a 256</code>) must print this SHA-256.</p>`;

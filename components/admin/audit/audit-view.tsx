@@ -58,12 +58,14 @@ export function AuditView() {
               <th scope="row">
                 <time dateTime={event.createdAt}>{dateFormat.format(new Date(event.createdAt))}</time>
               </th>
-              <td>{event.actor ? (event.actor.email ?? event.actor.id) : <span className="muted">system</span>}</td>
-              <td>
+              <td data-label="Actor">{event.actor ? (event.actor.email ?? event.actor.id) : <span className="muted">system</span>}</td>
+              <td data-label="Action">
                 <code>{event.action}</code>
               </td>
-              <td className="audit__id">{event.target ?? "—"}</td>
-              <td>{event.ip ?? "—"}</td>
+              <td data-label="Target" className="audit__id">
+                {event.target ?? "—"}
+              </td>
+              <td data-label="Address">{event.ip ?? "—"}</td>
               <td>
                 <EventDetails event={event} />
               </td>

@@ -41,7 +41,7 @@ interface Props extends Omit<DecisionHandlers, "busy"> {
 function TypeCell({ upload }: { upload: AdminUploadJson }) {
   const mismatch = typeMismatchWarning(upload);
   return (
-    <td>
+    <td data-label="Type">
       {upload.contentType}
       {mismatch && <span className="table__sub warn-text">{mismatch}</span>}
     </td>
@@ -53,7 +53,13 @@ function SelectAll({ count, total, onToggleAll }: { count: number; total: number
   useEffect(() => {
     if (box.current) box.current.indeterminate = count > 0 && count < total;
   }, [count, total]);
-  return <input ref={box} type="checkbox" aria-label="Select every file listed" checked={total > 0 && count === total} onChange={onToggleAll} />;
+  // The words show only on a phone, where the column heads are gone and the box would stand alone.
+  return (
+    <label>
+      <input ref={box} type="checkbox" aria-label="Select every file listed" checked={total > 0 && count === total} onChange={onToggleAll} />
+      <span className="table__lead-text">Select all</span>
+    </label>
+  );
 }
 
 /** The queue: one row per file, a checkbox to select it, and its decisions. */
@@ -79,26 +85,26 @@ export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRe
           aria-current={upload.id === activeId ? "true" : undefined}
           onFocus={() => onActivate(upload.id)}
         >
-          <td>
+          <td className="table__select">
             <input type="checkbox" aria-label={`Select ${upload.name}`} checked={selected.has(upload.id)} onChange={() => onToggle(upload.id)} />
           </td>
           <th scope="row" className="table__name" title={upload.folder ? `${upload.folder}/${upload.name}` : upload.name}>
             {upload.name}
             {upload.folder && <span className="table__sub muted">in {upload.folder}</span>}
           </th>
-          <td>
+          <td data-label="Owner">
             {upload.owner.name}
             <span className="table__sub muted">{upload.owner.email}</span>
             <button type="button" className="link-button table__sub" onClick={() => onOwner(upload.owner.id)} aria-label={`Only files of ${upload.owner.email}`}>
               Only this owner
             </button>
           </td>
-          <td>{formatBytes(upload.size)}</td>
+          <td data-label="Size">{formatBytes(upload.size)}</td>
           <TypeCell upload={upload} />
-          <td>
+          <td data-label="Uploaded">
             <time dateTime={upload.createdAt}>{dateFormat.format(new Date(upload.createdAt))}</time>
           </td>
-          <td>
+          <td data-label="Review">
             <ReviewBadge upload={upload} />
             {noteworthy(upload.processing) && <ProcessingStatus processing={upload.processing} className="table__sub" />}
             <ErrorMessage message={problems.get(upload.id) ?? null} />

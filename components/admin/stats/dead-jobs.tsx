@@ -14,8 +14,10 @@ export function DeadJobs({ jobs }: { jobs: DeadJob[] }) {
           <th scope="row" className="dead-job__file">
             {job.uploadId ? <Link href={`/admin/review?upload=${encodeURIComponent(job.uploadId)}`}>{job.uploadId}</Link> : <span className="muted">unknown</span>}
           </th>
-          <td className="dead-job__error">{job.error ?? <span className="muted">no error was kept</span>}</td>
-          <td>{job.failedAt ? <time dateTime={job.failedAt}>{dateFormat.format(new Date(job.failedAt))}</time> : "—"}</td>
+          <td data-label="Error" className="dead-job__error">
+            {job.error ?? <span className="muted">no error was kept</span>}
+          </td>
+          <td data-label="Failed">{job.failedAt ? <time dateTime={job.failedAt}>{dateFormat.format(new Date(job.failedAt))}</time> : "—"}</td>
         </tr>
       ))}
     </ScrollTable>

@@ -41,8 +41,8 @@ function DailyTable({ daily }: { daily: DailyStat[] }) {
         {daily.map((day) => (
           <tr key={day.day}>
             <th scope="row">{dayLabel(day.day)}</th>
-            <td>{count.format(day.uploads)}</td>
-            <td>{formatBytes(day.bytes)}</td>
+            <td data-label="Uploads">{count.format(day.uploads)}</td>
+            <td data-label="Bytes">{formatBytes(day.bytes)}</td>
           </tr>
         ))}
       </ScrollTable>
@@ -59,8 +59,8 @@ function TopUploaders({ users }: { users: StatsJson["topUploaders"] }) {
           <th scope="row">
             {user.name} <span className="muted">{user.email}</span>
           </th>
-          <td>{formatBytes(user.bytes)}</td>
-          <td>{count.format(user.files)}</td>
+          <td data-label="Stored">{formatBytes(user.bytes)}</td>
+          <td data-label="Files">{count.format(user.files)}</td>
         </tr>
       ))}
     </ScrollTable>

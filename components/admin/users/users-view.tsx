@@ -49,15 +49,17 @@ export function UsersView() {
           {users.map((user) => (
             <tr key={user.id} data-user-id={user.id}>
               <th scope="row">{user.email}</th>
-              <td>{user.name}</td>
-              <td>{user.role === "ADMIN" ? <span className="badge">admin</span> : "user"}</td>
-              <td>{user.trusted ? "yes" : "no"}</td>
-              <td>{user.disabled ? <span className="badge badge--failed">disabled</span> : "no"}</td>
-              <td>
+              <td data-label="Name">{user.name}</td>
+              <td data-label="Role">{user.role === "ADMIN" ? <span className="badge">admin</span> : "user"}</td>
+              <td data-label="Trusted">{user.trusted ? "yes" : "no"}</td>
+              <td data-label="Disabled">{user.disabled ? <span className="badge badge--failed">disabled</span> : "no"}</td>
+              <td data-label="Used / quota">
                 {formatBytes(user.usedBytes)} / {formatBytes(user.quotaBytes)}
               </td>
-              <td>{user.files.toLocaleString()}</td>
-              <td>{user.lastActiveAt ? <time dateTime={user.lastActiveAt}>{dateFormat.format(new Date(user.lastActiveAt))}</time> : <span className="muted">never</span>}</td>
+              <td data-label="Files">{user.files.toLocaleString()}</td>
+              <td data-label="Last active">
+                {user.lastActiveAt ? <time dateTime={user.lastActiveAt}>{dateFormat.format(new Date(user.lastActiveAt))}</time> : <span className="muted">never</span>}
+              </td>
               <td>
                 <button type="button" className="link-button" onClick={() => setManaging(user.id)} aria-label={`Manage ${user.email}`}>
                   Manage
