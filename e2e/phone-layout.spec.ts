@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { dropFiles } from "./support/drop-files";
 import { e2eServer } from "./support/server";
 import { admin, signInApi, signUpApi, type Account } from "./support/session";
 import { trustUser } from "./support/trust";
@@ -25,6 +26,9 @@ interface Seed {
   /** A file of a user who is not trusted: it waits in the admin's review queue. */
   pendingName: string;
   pendingEmail: string;
+  /** The user's upload request that asks for a name (its page has the form, the drop zone and limits), and one with a password. */
+  requestPath: string;
+  passwordRequestPath: string;
 }
 
 interface PhonePage {
@@ -60,6 +64,18 @@ const PAGES: PhonePage[] = [
   { name: "share page", role: "visitor", path: (seed) => seed.sharePath, ready: (page, seed) => heading(page, seed.sharedName) },
   { name: "share page with a password", role: "visitor", path: (seed) => seed.passwordSharePath, ready: (page) => expect(page.getByLabel("Password")).toBeVisible() },
   { name: "share problem page", role: "visitor", path: () => `/s/${"A".repeat(43)}`, ready: (page) => heading(page, "This link does not exist") },
+  {
+    name: "upload request page, a file sent",
+    role: "visitor",
+    path: (seed) => seed.requestPath,
+    ready: async (page) => {
+      await page.getByLabel("Your name").fill("A guest with a rather long name");
+      await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: `sent-${LONG_NAME}`, type: "application/pdf", bytes: Buffer.from("%PDF-1.4\n") }]);
+      await expect(page.getByTestId("upload-state")).toHaveText("Uploaded");
+    },
+  },
+  { name: "upload request page with a password", role: "visitor", path: (seed) => seed.passwordRequestPath, ready: (page) => expect(page.getByLabel("Password")).toBeVisible() },
+  { name: "upload request problem page", role: "visitor", path: () => `/r/${"A".repeat(43)}`, ready: (page) => heading(page, "This request link does not exist") },
   { name: "uploads", role: "user", path: () => "/uploads", ready: (page, seed) => expect(page.getByText(seed.sharedName).first()).toBeVisible() },
   {
     name: "uploads, share dialog",
@@ -71,6 +87,17 @@ const PAGES: PhonePage[] = [
       await expect(dialog.getByRole("table", { name: "Links to this file" })).toBeVisible();
       await dialog.getByRole("button", { name: "Create link" }).click(); // the new address, its copy button and QR code
       await expect(dialog.getByRole("img", { name: /QR code/ })).toBeVisible();
+    },
+  },
+  {
+    name: "requests, a new link",
+    role: "user",
+    path: () => "/requests",
+    ready: async (page) => {
+      await expect(page.getByRole("listitem").filter({ hasText: LONG_NAME }).first()).toBeVisible();
+      await page.getByLabel("Name of the request").fill(LONG_NAME);
+      await page.getByRole("button", { name: "Create request link" }).click(); // the new address, its copy button and QR code
+      await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
     },
   },
   { name: "account", role: "user", path: () => "/account", ready: (page) => heading(page, "Your account") },
@@ -167,12 +194,20 @@ async function seed(request: APIRequestContext): Promise<Seed> {
   };
   const sharePath = await linkPath({ maxDownloads: 5 });
   const passwordSharePath = await linkPath({ password: "a-long-enough-password" });
+  const requestPath = async (data: object) => {
+    const created = await request.post("/api/requests", {
+      data: { label: LONG_NAME, expiresInSeconds: 3600, maxFiles: 20, maxFileBytes: 1024 ** 2, allowedTypes: ["application/pdf", "image/*"], ...data },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    return new URL((await created.json()).url).pathname;
+  };
+  const [askingPath, lockedPath] = [await requestPath({ askName: true, message: `Please send ${LONG_NAME}` }), await requestPath({ password: "a-long-enough-password" })];
 
   const pending = await signUpApi(request);
   await signInApi(request, pending);
   const pendingName = `scan-${LONG_NAME.replace(".pdf", ".txt")}`;
   await uploadViaApi(request, { name: pendingName, type: "text/plain", bytes: Buffer.from("waiting for review\n") });
-  return { user, sharePath, passwordSharePath, sharedName: LONG_NAME, pendingName, pendingEmail: pending.email };
+  return { user, sharePath, passwordSharePath, sharedName: LONG_NAME, pendingName, pendingEmail: pending.email, requestPath: askingPath, passwordRequestPath: lockedPath };
 }
 
 async function contextFor(browser: Browser, role: Role, seeded: Seed) {

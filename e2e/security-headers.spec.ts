@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { env } from "../lib/env";
+import { dropFiles } from "./support/drop-files";
 import { e2eServer } from "./support/server";
 import { solidPng } from "./support/png";
 import { admin, signInUi } from "./support/session";
@@ -103,6 +104,17 @@ test("every page works under the CSP with no violation, and every answer carries
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download" }).click();
   expect((await download).suggestedFilename()).toBe("pixel.png");
+
+  // An upload request's page: the guest's drop zone hydrates and sends to the store under the app's
+  // policy; once revoked, the link answers a script-free page under the share pages' policy.
+  const asked = await (await page.request.post("/api/requests", { data: { label: "Policy check", expiresInSeconds: 3600 } })).json();
+  const requestPath = new URL(asked.url).pathname;
+  expectSecurityHeaders(await page.goto(requestPath));
+  await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: "note.txt", type: "text/plain", bytes: Buffer.from("for the request\n") }]);
+  await expect(page.getByTestId("upload-state")).toHaveText("Uploaded");
+  expect((await page.request.delete(`/api/requests/${asked.request.id}`)).status()).toBe(204);
+  const closed = await page.goto(requestPath);
+  expect([closed?.status(), closed?.headers()["content-security-policy"]]).toEqual([410, "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'"]);
 
   // The admin's pages.
   const adminContext = await browser.newContext();

@@ -10,3 +10,8 @@ const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u
 export function cleanText(raw: string): string {
   return raw.toWellFormed().normalize("NFC").replace(FORBIDDEN, "");
 }
+
+/** cleanText line by line, keeping the line breaks (CR LF and lone CR become LF): for a message written over several lines. */
+export function cleanMultilineText(raw: string): string {
+  return raw.replace(/\r\n?/g, "\n").split("\n").map(cleanText).join("\n");
+}

@@ -7,7 +7,12 @@ import { getSessionUser } from "@/lib/auth";
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/signin");
-  const links = [{ href: "/uploads", label: "My files" }, { href: "/account", label: "Account" }, ...(user.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : [])];
+  const links = [
+    { href: "/uploads", label: "My files" },
+    { href: "/requests", label: "Requests" },
+    { href: "/account", label: "Account" },
+    ...(user.role === "ADMIN" ? [{ href: "/admin", label: "Admin" }] : []),
+  ];
   return (
     <>
       <header className="app-header">

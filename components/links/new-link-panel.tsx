@@ -4,11 +4,16 @@ import QRCode from "qrcode";
 import { useEffect, useRef, useState } from "react";
 import { copyOrSelect } from "../ui/copy-or-select";
 
-/**
- * The new link's address, shown this once (only its hash is stored): copy button and QR code.
- * `onNotice` announces what copying did, in the dialog's one status region.
- */
-export function NewLinkPanel({ url, onNotice }: { url: string; onNotice: (message: string) => void }) {
+interface Props {
+  url: string;
+  /** Announces what copying did, in the page's or dialog's one status region. */
+  onNotice: (message: string) => void;
+  /** What the address opens: "share link", "request link". */
+  what?: string;
+}
+
+/** The new link's address, shown this once (only its hash is stored): copy button and QR code. */
+export function NewLinkPanel({ url, onNotice, what = "share link" }: Props) {
   const [qr, setQr] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
@@ -34,7 +39,7 @@ export function NewLinkPanel({ url, onNotice }: { url: string; onNotice: (messag
       <p className="muted">Copy it now: for your safety Slipway keeps no copy of this address and cannot show it again.</p>
       <div className="new-link__row">
         <label className="visually-hidden" htmlFor="new-link-url">
-          Share link address
+          {what[0].toUpperCase() + what.slice(1)} address
         </label>
         <input id="new-link-url" ref={input} className="new-link__url" readOnly value={url} onFocus={(event) => event.target.select()} />
         <button type="button" className="button" onClick={copy}>
@@ -42,7 +47,7 @@ export function NewLinkPanel({ url, onNotice }: { url: string; onNotice: (messag
         </button>
       </div>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made in the page; next/image has nothing to optimise */}
-      {qr && <img className="new-link__qr" src={qr} width={160} height={160} alt="QR code of the share link, to open it on a phone" />}
+      {qr && <img className="new-link__qr" src={qr} width={160} height={160} alt={`QR code of the ${what}, to open it on a phone`} />}
     </section>
   );
 }

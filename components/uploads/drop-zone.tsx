@@ -7,17 +7,27 @@ import { ErrorMessage } from "../ui/error-message";
 
 interface Props {
   onFiles: (entries: FileEntry[]) => void;
+  /** What may be dropped, in words (the default says: anything, any size). */
+  hint?: string;
+  /** Content types the file picker offers (the input's `accept`); the server decides in the end. */
+  accept?: string;
+  /** Why nothing can be taken yet (a required field is empty), checked before each drop or pick; null: go ahead. */
+  check?: () => string | null;
 }
 
+const ANYTHING = "Any size, several at once. They go straight to storage; you can pause and resume.";
+
 /** Takes files and folders by drag-and-drop, or by keyboard-operable file and folder pickers. */
-export function DropZone({ onFiles }: Props) {
+export function DropZone({ onFiles, hint = ANYTHING, accept, check }: Props) {
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const hintId = useId();
 
-  function accept({ entries, truncated }: { entries: FileEntry[]; truncated: boolean }) {
+  function take({ entries, truncated }: { entries: FileEntry[]; truncated: boolean }) {
+    const refusal = check?.() ?? null;
+    if (refusal) return setNotice(refusal);
     setNotice(truncated ? `Only the first ${MAX_FILES_PER_DROP.toLocaleString()} files were added. Drop the rest separately.` : null);
     if (entries.length) onFiles(entries);
   }
@@ -25,7 +35,7 @@ export function DropZone({ onFiles }: Props) {
   async function onDrop(event: DragEvent) {
     event.preventDefault();
     setOver(false);
-    accept(await readDroppedFiles(event.dataTransfer));
+    take(await readDroppedFiles(event.dataTransfer));
   }
 
   return (
@@ -44,7 +54,7 @@ export function DropZone({ onFiles }: Props) {
     >
       <p className="drop-zone__title">Drop files or folders here</p>
       <p id={hintId} className="muted">
-        Any size, several at once. They go straight to storage; you can pause and resume.
+        {hint}
       </p>
       <div className="drop-zone__buttons">
         <button type="button" className="button" aria-describedby={hintId} onClick={() => filesInput.current?.click()}>
@@ -60,9 +70,10 @@ export function DropZone({ onFiles }: Props) {
         type="file"
         multiple
         hidden
+        accept={accept}
         aria-label="Choose files to upload"
         onChange={(event) => {
-          accept(filesFromPicker(event.currentTarget.files ?? []));
+          take(filesFromPicker(event.currentTarget.files ?? []));
           event.currentTarget.value = ""; // choosing the same file again must fire change again
         }}
       />
@@ -73,7 +84,7 @@ export function DropZone({ onFiles }: Props) {
         aria-label="Choose a folder to upload"
         {...{ webkitdirectory: "" }}
         onChange={(event) => {
-          accept(filesFromPicker(event.currentTarget.files ?? []));
+          take(filesFromPicker(event.currentTarget.files ?? []));
           event.currentTarget.value = "";
         }}
       />

@@ -1,20 +1,17 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { DropZone } from "./drop-zone";
 import { FileList } from "./file-list";
 import { FolderBreadcrumb } from "./folder-breadcrumb";
 import { ListControls } from "./list-controls";
 import { QuotaMeter } from "./quota-meter";
 import { ReceivedNotice } from "./received-notice";
-import { UploadQueueList } from "./upload-queue-list";
+import { UploadPanel } from "./upload-panel";
 import { filesQuery, isSearch, listHref, useListParams } from "./use-list-params";
-import { useUploadEngine } from "./use-upload-engine";
 import { useUsage } from "./use-usage";
 
 /** The signed-in user's page: storage use, news from request links, the drop zone and uploads, and their files. */
 export function UploadsDashboard({ userId }: { userId: string }) {
-  const { engine, tasks } = useUploadEngine();
   const { params, href, go } = useListParams();
   const { usage, news, dismiss } = useUsage(userId);
   const searching = isSearch(params);
@@ -31,16 +28,7 @@ export function UploadsDashboard({ userId }: { userId: string }) {
     <div className="stack">
       <QuotaMeter usage={usage.data} />
       <ReceivedNotice news={news} href={href({ q: "", status: null, type: null, received: true })} onDismiss={dismiss} />
-      <DropZone onFiles={(entries) => void engine.add(entries)} />
-      <UploadQueueList
-        tasks={tasks}
-        actions={{
-          pause: (id) => engine.pause(id),
-          resume: (id) => engine.resume(id),
-          cancel: (id) => void engine.cancel(id),
-          dismiss: (id) => engine.dismiss(id),
-        }}
-      />
+      <UploadPanel />
       <section className="stack" aria-labelledby="files-title">
         <h2 id="files-title" ref={heading} tabIndex={-1}>
           {params.folder && !searching ? `Files in ${params.folder}` : "Files"}

@@ -1,15 +1,28 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { uploadsApi } from "@/lib/api-client/uploads-api";
 import { indexedDbResumeStore } from "@/lib/upload-client/indexeddb-resume-store";
 import { xhrTransport } from "@/lib/upload-client/put-object";
+import type { UploadApi } from "@/lib/upload-client/upload-api";
 import { UploadEngine } from "@/lib/upload-client/upload-engine";
+import type { ResumeStore } from "@/lib/upload-client/resume-store";
 import type { TaskView } from "@/lib/upload-client/upload-task";
 import { workerMd5 } from "@/lib/upload-client/worker-md5";
 
 const EMPTY: TaskView[] = [];
+
+/** Where a page's uploads go: the API the engine talks to and where unfinished ones are remembered. */
+export interface UploadTarget {
+  api: UploadApi;
+  store: ResumeStore;
+  /** The query to read again whenever an upload finishes (the file list, the request's limits). */
+  refresh: QueryKey;
+}
+
+/** The signed-in user's own uploads. */
+const ownUploads = (): UploadTarget => ({ api: uploadsApi, store: indexedDbResumeStore(), refresh: ["uploads"] });
 
 /**
  * Diagnostic switches for benchmarks, read from the page URL: `?md5=off` sends parts without
@@ -21,11 +34,12 @@ function tuning() {
   return { md5: params.get("md5") !== "off", concurrency: concurrency >= 1 && concurrency <= 32 ? concurrency : undefined };
 }
 
-/** One upload engine for the page, its tasks as React state, and the file list kept fresh. */
-export function useUploadEngine() {
-  const [engine] = useState(() => {
+/** One upload engine for the page (made once, for `target`), its tasks as React state, and `refresh` kept fresh. */
+export function useUploadEngine(target: () => UploadTarget = ownUploads) {
+  const [{ engine, refresh }] = useState(() => {
+    const { api, store, refresh } = target();
     const { md5, concurrency } = tuning();
-    return new UploadEngine({ api: uploadsApi, transport: xhrTransport, store: indexedDbResumeStore(), md5: md5 ? workerMd5() : undefined, concurrency });
+    return { engine: new UploadEngine({ api, transport: xhrTransport, store, md5: md5 ? workerMd5() : undefined, concurrency }), refresh };
   });
   const tasks = useSyncExternalStore(
     (listener) => engine.subscribe(listener),
@@ -37,14 +51,14 @@ export function useUploadEngine() {
     void engine.restore();
   }, [engine]);
 
-  // Refresh the file list whenever another upload finishes.
+  // Read `refresh` again whenever another upload finishes.
   const queryClient = useQueryClient();
   const doneCount = tasks.filter((task) => task.state === "done").length;
   const seen = useRef(0);
   useEffect(() => {
-    if (doneCount > seen.current) void queryClient.invalidateQueries({ queryKey: ["uploads"] });
+    if (doneCount > seen.current) void queryClient.invalidateQueries({ queryKey: refresh });
     seen.current = doneCount;
-  }, [doneCount, queryClient]);
+  }, [doneCount, queryClient, refresh]);
 
   return { engine, tasks };
 }

@@ -13,18 +13,20 @@ export interface ResumeRecord {
   savedAt: number;
 }
 
-export interface ResumeStore {
-  list(): Promise<ResumeRecord[]>;
-  save(record: ResumeRecord): Promise<void>;
+export interface RecordStore<R extends ResumeRecord> {
+  list(): Promise<R[]>;
+  save(record: R): Promise<void>;
   remove(uploadId: string): Promise<void>;
 }
+
+export type ResumeStore = RecordStore<ResumeRecord>;
 
 /**
  * For tests. Browsers without IndexedDB need no fallback: the engine treats a failing store as
  * no store, since resuming after a reload is a bonus.
  */
-export function memoryResumeStore(): ResumeStore {
-  const records = new Map<string, ResumeRecord>();
+export function memoryResumeStore<R extends ResumeRecord = ResumeRecord>(): RecordStore<R> {
+  const records = new Map<string, R>();
   return {
     list: async () => [...records.values()],
     save: async (record) => void records.set(record.uploadId, record),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanText } from "../clean-text";
+import { cleanMultilineText, cleanText } from "../clean-text";
 import { createUploadSchema } from "./upload";
 
 export const MIN_REQUEST_SECONDS = 60;
@@ -23,7 +23,7 @@ const positiveBytes = (what: string) => z.number().int(`${what} must be a whole 
 export const createRequestSchema = z
   .strictObject({
     label: z.string().overwrite(cleanText).trim().min(1, "Give the request a label.").max(100, "Keep the label under 100 characters."),
-    message: z.string().overwrite(cleanText).trim().max(2000, "Keep the message under 2,000 characters.").optional(),
+    message: z.string().overwrite(cleanMultilineText).trim().max(2000, "Keep the message under 2,000 characters.").optional(),
     expiresInSeconds: z.number().int().min(MIN_REQUEST_SECONDS, "A request must stay open at least a minute.").max(MAX_REQUEST_SECONDS, "A request can stay open at most 30 days."),
     maxFiles: z.number().int().min(1, "Accept at least one file.").max(100_000, "Accept at most 100,000 files, or leave the limit empty.").optional(),
     maxFileBytes: positiveBytes("maxFileBytes").optional(),

@@ -27,5 +27,16 @@ describe("describeUploadError", () => {
     expect(describeUploadError(refusal)).toBe(
       "Not enough storage left: this file is 2.00 MB and you have 1.00 MB of 10.0 MB free. Uploads still in progress count until they finish or are cancelled. Delete files you no longer need, or ask an administrator for more space.",
     );
+    // A guest is told nothing of the owner's storage, and cannot delete anything there.
+    const guests = "There is not enough storage left for this file where it is going. Let the person who sent you the link know.";
+    expect(describeUploadError(new ApiError(413, "quota_exceeded", guests))).toBe(guests);
+  });
+
+  it("tells a signed-out owner to sign in, and a guest what their link needs", () => {
+    expect(describeUploadError(new ApiError(401, "unauthenticated", "Sign in first."))).toBe("Your session has ended. Sign in again, then retry.");
+    expect(describeUploadError(new ApiError(401, "password_required", "This upload request needs its password."))).toBe("This upload request needs its password.");
+    expect(describeUploadError(new ApiError(410, "request_expired", "This upload request has expired: it takes no more files."))).toBe(
+      "This upload request has expired: it takes no more files.",
+    );
   });
 });

@@ -30,8 +30,10 @@ code { font-family: ui-monospace, monospace; font-size: 0.9em; }
 footer { max-width: 480px; margin: 0 auto; padding: 0 1.25rem; font-size: 0.9rem; }
 `;
 
-/** The whole document around a share page's card. */
-export function shareDocument(title: string, body: SafeHtml): SafeHtml {
+const SHARE_FOOTER = "Shared with Slipway. The link is checked on every download.";
+
+/** The whole document around a public page's card (share links; request links' problem pages). */
+export function shareDocument(title: string, body: SafeHtml, footer = SHARE_FOOTER): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -46,7 +48,7 @@ export function shareDocument(title: string, body: SafeHtml): SafeHtml {
 <main>
 <div class="card">${body}</div>
 </main>
-<footer class="muted">Shared with Slipway. The link is checked on every download.</footer>
+<footer class="muted">${footer}</footer>
 </body>
 </html>`;
 }

@@ -1,15 +1,16 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { adminApi, type AdminUserJson, type UserPatch } from "@/lib/api-client/admin-api";
 import { formatBytes } from "@/lib/format-bytes";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { describeUploadError } from "@/lib/upload-client/describe-error";
 import { ErrorMessage } from "../../ui/error-message";
 import { SelectField } from "../../ui/select-field";
+import { SizeField } from "../../ui/size-field";
 import { PasswordReset } from "./password-reset";
-import { joinQuota, QUOTA_UNITS, splitQuota, type QuotaUnit } from "./quota-units";
+import { joinSize, splitSize } from "../../ui/size-units";
 
 interface Props {
   user: AdminUserJson;
@@ -29,10 +30,9 @@ export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props)
   const [role, setRole] = useState<Role>(user.role);
   const [trusted, setTrusted] = useState(user.trusted);
   const [disabled, setDisabled] = useState(user.disabled);
-  const [quota, setQuota] = useState(() => splitQuota(user.quotaBytes));
+  const [quota, setQuota] = useState(() => splitSize(user.quotaBytes));
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
-  const ids = { amount: useId(), unit: useId(), quotaHint: useId() };
 
   useEffect(() => {
     if (dialog.current && !dialog.current.open) dialog.current.showModal();
@@ -48,7 +48,7 @@ export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props)
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const quotaBytes = joinQuota(quota.amount, quota.unit);
+    const quotaBytes = joinSize(quota.amount, quota.unit);
     if (quotaBytes === null) return setProblem("The quota must be a size of 0 or more, such as 50 GiB.");
     const changes: UserPatch = {
       ...(role !== user.role && { role }),
@@ -80,37 +80,13 @@ export function UserDialog({ user, defaultQuotaBytes, onSaved, onClose }: Props)
           <input type="checkbox" checked={disabled} onChange={(event) => setDisabled(event.target.checked)} />
           Disabled: they cannot sign in or use the API, and their links stop working
         </label>
-        <fieldset className="quota-field">
-          <legend>Quota</legend>
-          <div className="button-row">
-            <label className="visually-hidden" htmlFor={ids.amount}>
-              Quota amount
-            </label>
-            <input
-              id={ids.amount}
-              type="number"
-              min={0}
-              step="any"
-              inputMode="decimal"
-              value={quota.amount}
-              aria-describedby={ids.quotaHint}
-              onChange={(event) => setQuota({ ...quota, amount: event.target.value })}
-            />
-            <label className="visually-hidden" htmlFor={ids.unit}>
-              Quota unit
-            </label>
-            <select id={ids.unit} value={quota.unit} onChange={(event) => setQuota({ ...quota, unit: event.target.value as QuotaUnit })}>
-              {QUOTA_UNITS.map((unit) => (
-                <option key={unit.value} value={unit.value}>
-                  {unit.value}
-                </option>
-              ))}
-            </select>
-          </div>
-          <span id={ids.quotaHint} className="muted">
-            Uses {formatBytes(user.usedBytes)} now. The default for new accounts is {formatBytes(defaultQuotaBytes)}.
-          </span>
-        </fieldset>
+        <SizeField
+          legend="Quota"
+          name="quota"
+          value={quota}
+          onChange={setQuota}
+          hint={`Uses ${formatBytes(user.usedBytes)} now. The default for new accounts is ${formatBytes(defaultQuotaBytes)}.`}
+        />
         <ErrorMessage message={problem ?? (save.isError ? `Not saved: ${describeUploadError(save.error)}` : null)} />
         <button type="submit" className="button" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save changes"}
