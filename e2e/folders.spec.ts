@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { dropTree } from "./support/drop-files";
 import { signInUi, signUpApi } from "./support/session";
 
 // Folders often hold empty files: the 0-byte .gitkeep is uploaded like the others, under its own name.
@@ -42,32 +43,9 @@ test("a folder chosen with the folder picker: 4 files (one empty) in 2 levels, e
 });
 
 test("a dropped folder is walked recursively", async ({ page }) => {
-  // Chromium cannot put a real directory into a synthetic DataTransfer, so the drop carries
-  // entries shaped like the FileSystem API's (the part the drop zone reads).
-  await page.getByRole("region", { name: "Upload files" }).evaluate((zone, files) => {
-    const file = (name: string, text: string, type = "text/plain") => ({
-      isFile: true,
-      isDirectory: false,
-      name,
-      file: (ok: (f: File) => void) => ok(new File([text], name, { type })),
-    });
-    const dir = (name: string, children: object[]) => ({
-      isFile: false,
-      isDirectory: true,
-      name,
-      createReader: () => {
-        let given = false;
-        return { readEntries: (ok: (entries: object[]) => void) => ok(given ? [] : ((given = true), children)) };
-      },
-    });
-    const sub = dir("sub", [file("b.txt", files["sub/b.txt"]), file("c.txt", files["sub/c.txt"]), file(".gitkeep", files["sub/.gitkeep"])]);
-    // An empty file of a type this server refuses: it fails, and its bar must not read as done.
-    const top = dir("top", [file("a.txt", files["a.txt"]), dir("empty", []), sub, file("refused.zip", "", "application/zip")]);
-    const transfer = { items: [{ kind: "file", webkitGetAsEntry: () => top }], files: [] };
-    const event = new Event("drop", { bubbles: true, cancelable: true });
-    Object.defineProperty(event, "dataTransfer", { value: transfer });
-    zone.dispatchEvent(event);
-  }, FILES);
+  const sub = { "b.txt": FILES["sub/b.txt"], "c.txt": FILES["sub/c.txt"], ".gitkeep": FILES["sub/.gitkeep"] };
+  // An empty file of a type this server refuses: it fails, and its bar must not read as done.
+  await dropTree(page.getByRole("region", { name: "Upload files" }), { top: { "a.txt": FILES["a.txt"], empty: {}, sub, "refused.zip": ["", "application/zip"] } });
   await expectUploadedWithPaths(page);
   const refused = page.getByRole("listitem").filter({ hasText: "top/refused.zip" });
   await expect(refused.getByTestId("upload-state")).toHaveText("Failed");

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { dropTree } from "./support/drop-files";
 import { e2eServer } from "./support/server";
 import { signInApi, signInUi, signUpApi, type Account } from "./support/session";
 
@@ -32,42 +33,6 @@ async function guestPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Drops files and a folder in one drag, shaped like the FileSystem entries the drop zone walks. */
-async function dropTree(zone: Locator, files: Record<string, string>, folder?: { name: string; files: Record<string, string> }) {
-  await zone.evaluate(
-    (target, { files, folder }) => {
-      const file = (name: string, text: string) => ({
-        isFile: true,
-        isDirectory: false,
-        name,
-        file: (ok: (f: File) => void) => ok(new File([text], name, { type: "text/plain" })),
-      });
-      const dir = (name: string, children: object[]) => ({
-        isFile: false,
-        isDirectory: true,
-        name,
-        createReader: () => {
-          let given = false;
-          return { readEntries: (ok: (entries: object[]) => void) => ok(given ? [] : ((given = true), children)) };
-        },
-      });
-      const roots: object[] = Object.entries(files).map(([name, text]) => file(name, text));
-      if (folder)
-        roots.push(
-          dir(
-            folder.name,
-            Object.entries(folder.files).map(([name, text]) => file(name, text)),
-          ),
-        );
-      const transfer = { items: roots.map((root) => ({ kind: "file", webkitGetAsEntry: () => root })), files: [] };
-      const event = new Event("drop", { bubbles: true, cancelable: true });
-      Object.defineProperty(event, "dataTransfer", { value: transfer });
-      target.dispatchEvent(event);
-    },
-    { files, folder },
-  );
-}
-
 const stateOf = (page: Page, name: string) => page.getByRole("listitem").filter({ hasText: name }).getByTestId("upload-state");
 
 test("a guest without a session sends two files and a folder with an empty file; the requester sees them as received", async ({ browser }) => {
@@ -81,13 +46,13 @@ test("a guest without a session sends two files and a folder with an empty file;
   await expect(guest.getByText(/in (59|60) min/)).toBeVisible();
 
   const zone = guest.getByRole("region", { name: "Upload files" });
-  await dropTree(zone, { "a.txt": "first\n" }, { name: "notes", files: { "b.txt": "second\n" } });
+  await dropTree(zone, { "a.txt": "first\n", notes: { "b.txt": "second\n" } });
   await expect(zone.getByRole("alert")).toHaveText(/Enter your name first/);
   await expect(guest.getByLabel("Your name")).toBeFocused();
   await expect(guest.getByRole("list", { name: "Uploads in progress" })).toHaveCount(0);
 
   await guest.getByLabel("Your name").fill("Ada Guest");
-  await dropTree(zone, { "one.txt": "one\n", "two.txt": "two, a little longer\n" }, { name: "project", files: { ".gitkeep": "", "readme.txt": "read me\n" } });
+  await dropTree(zone, { "one.txt": "one\n", "two.txt": "two, a little longer\n", project: { ".gitkeep": "", "readme.txt": "read me\n" } });
   for (const name of ["one.txt", "two.txt", "project/.gitkeep", "project/readme.txt"]) await expect(stateOf(guest, name)).toHaveText("Uploaded");
   await guest.context().close();
 

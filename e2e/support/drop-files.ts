@@ -27,3 +27,38 @@ export async function dropFiles(target: Locator, files: FileSpec[]): Promise<voi
   await target.dispatchEvent("dragover", { dataTransfer });
   await target.dispatchEvent("drop", { dataTransfer });
 }
+
+/** A dropped tree: a file's text (text/plain), a file's [text, type], or a folder's own tree. */
+export type DropTree = { [name: string]: string | [text: string, type: string] | DropTree };
+
+/**
+ * Drops files and folders in one drag. Chromium cannot put a real directory into a synthetic
+ * DataTransfer, so the drop carries entries shaped like the FileSystem API's (the part the drop
+ * zone reads: webkitGetAsEntry, createReader, readEntries in batches until an empty one).
+ */
+export async function dropTree(target: Locator, tree: DropTree): Promise<void> {
+  await target.evaluate((zone, tree) => {
+    type Node = string | [string, string] | { [name: string]: Node };
+    const entry = (name: string, node: Node): object => {
+      if (typeof node === "string" || Array.isArray(node)) {
+        const [text, type] = typeof node === "string" ? [node, "text/plain"] : node;
+        return { isFile: true, isDirectory: false, name, file: (ok: (f: File) => void) => ok(new File([text], name, { type })) };
+      }
+      const children = Object.entries(node).map(([child, value]) => entry(child, value));
+      return {
+        isFile: false,
+        isDirectory: true,
+        name,
+        createReader: () => {
+          let given = false;
+          return { readEntries: (ok: (entries: object[]) => void) => ok(given ? [] : ((given = true), children)) };
+        },
+      };
+    };
+    const roots = Object.entries(tree).map(([name, node]) => entry(name, node));
+    const transfer = { items: roots.map((root) => ({ kind: "file", webkitGetAsEntry: () => root })), files: [] };
+    const event = new Event("drop", { bubbles: true, cancelable: true });
+    Object.defineProperty(event, "dataTransfer", { value: transfer });
+    zone.dispatchEvent(event);
+  }, tree);
+}
