@@ -1,6 +1,7 @@
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
+import { auditEventId } from "./audit-event-id";
 
 export interface AuditEntry {
   actorId: string | null;
@@ -14,6 +15,7 @@ export interface AuditEntry {
 export async function recordAuditEvent(entry: AuditEntry, client: Pick<typeof db, "auditEvent"> = db): Promise<void> {
   await client.auditEvent.create({
     data: {
+      id: auditEventId(),
       actorId: entry.actorId,
       action: entry.action,
       target: entry.target,
