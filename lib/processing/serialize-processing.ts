@@ -21,6 +21,17 @@ type Processed = Pick<
 >;
 
 /**
+ * An attempt's failure names what broke (clamd's address, a storage error): an operator's detail,
+ * which the admin's view shows as it is. The owner (and a guest) gets what it means for the file.
+ */
+function ownerFacingError(upload: Processed, state: ProcessingState): string | null {
+  if (!upload.processingError) return null;
+  if (state === "FAILED") return "The checks could not be run on this file. An administrator can start them again.";
+  if (state === "QUEUED" || state === "RUNNING") return "A check did not finish; it will be tried again shortly.";
+  return upload.processingError; // a note on the finished result (not all of it scanned, no thumbnail), about the file
+}
+
+/**
  * The `processing` block of upload JSON (docs/api.md "Processing"); null until the upload is
  * finished. A finished file from before processing existed has no state yet: it is queued.
  */
@@ -36,7 +47,7 @@ export function serializeProcessing(upload: Processed, thumbnailUrl: string): Pr
     width: upload.width,
     height: upload.height,
     thumbnailUrl: upload.thumbnailKey ? thumbnailUrl : null,
-    error: upload.processingError,
+    error: ownerFacingError(upload, state),
     processedAt: upload.processedAt?.toISOString() ?? null,
   };
 }

@@ -1,12 +1,14 @@
 import "../support/use-clamd";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readProcessingStats } from "@/lib/admin/stats/read-processing-stats";
+import { adminUploadInclude, serializeAdminUpload } from "@/lib/admin/uploads/serialize-admin-upload";
 import { db } from "@/lib/db";
 import type { Upload } from "@/lib/generated/prisma/client";
 import { getBoss } from "@/lib/jobs/boss";
 import { SWEEP_UPLOADS } from "@/lib/jobs/queues";
 import { createShareLink } from "@/lib/links/create-share-link";
 import { rescanUpload } from "@/lib/processing/rescan-uploads";
+import { serializeUpload } from "@/lib/uploads/serialize-upload";
 import { domainApi } from "../support/domain-api";
 import { meta, newTrustedUser, rejection } from "../support/domain-helpers";
 import { must } from "../support/must";
@@ -128,6 +130,12 @@ describe.runIf(process.env.VITEST_PROJECT_DB === "postgres")("processing with se
     expect([failed.processing, failed.processingAttempts]).toEqual(["FAILED", 2]);
     expect(failed.processingError).toMatch(/^Processing failed: clamd at .* refused the connection/);
     expect(await db.auditEvent.count({ where: { action: "processing.failed", target: id } })).toBe(1);
+    // The owner learns what it means for the file; where clamd listens is for the admin's eyes.
+    const row = await db.upload.findUniqueOrThrow({ where: { id }, include: adminUploadInclude });
+    const ownerView = JSON.stringify(serializeUpload(row));
+    expect(ownerView).toContain("The checks could not be run on this file.");
+    expect(ownerView).not.toMatch(/clamd|127\.0\.0\.1|refused/);
+    expect(serializeAdminUpload(row).processing?.error).toMatch(/^Processing failed: clamd at .* refused the connection/);
 
     const refusal = await rejection(createShareLink(owner, id, { expiresInSeconds: 3600 }, meta));
     expect([refusal.status, refusal.code]).toEqual([409, "upload_scan_failed"]);

@@ -13,10 +13,15 @@ export const adminUploadInclude = { owner: personSelect, reviewer: personSelect,
 
 const person = ({ id, email, name }: Person) => ({ id, email, name });
 
-/** The admin's view of an upload: the owner's JSON plus who owns and who reviewed it, and whether its object waits in quarantine. */
+/**
+ * The admin's view of an upload: the owner's JSON plus who owns and who reviewed it, whether its
+ * object waits in quarantine, and why processing failed as the worker recorded it.
+ */
 export function serializeAdminUpload(upload: AdminUploadRow) {
+  const json = serializeUpload(upload, `/api/admin/uploads/${upload.id}/thumbnail`);
   return {
-    ...serializeUpload(upload, `/api/admin/uploads/${upload.id}/thumbnail`),
+    ...json,
+    processing: json.processing && { ...json.processing, error: upload.processingError }, // the operator's detail, as recorded
     owner: person(upload.owner),
     reviewer: upload.reviewer ? person(upload.reviewer) : null,
     quarantined: upload.quarantinedAt !== null,
