@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { clientAddress, parseTrustedHops } from "./server/client-address.ts";
+import { explainMethodNotAllowed } from "./server/method-not-allowed.ts";
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", default: "3000" }, hostname: { type: "string", default: "127.0.0.1" }, dev: { type: "boolean", default: false } },
@@ -27,6 +28,7 @@ httpServer.on("request", (req, res) => {
   // Other spellings of the same claim, which nothing here reads and nothing may trust.
   delete req.headers["x-real-ip"];
   delete req.headers["forwarded"];
+  explainMethodNotAllowed(req, res);
   void handle(req, res);
 });
 httpServer.listen(port, args.hostname, () => {

@@ -124,6 +124,22 @@ test.describe("signed in", () => {
     await expectError(await api.get("/api/uploads?limit=1000"), 422, "validation_failed");
     await expectError(await api.get("/api/uploads?cursor=nope"), 422, "invalid_cursor");
   });
+
+  test("a method an address does not take is 405 JSON, not an empty answer", async () => {
+    const before = await count();
+    const calls: Array<[string, string]> = [
+      ["PUT", "/api/health"],
+      ["PATCH", "/api/uploads"],
+      ["PUT", `/api/uploads/${someId}/complete`],
+      ["DELETE", "/api/account/usage"],
+    ];
+    for (const [method, path] of calls) {
+      const response = await api.fetch(path, { method, headers: { origin: e2eServer.url } });
+      await expectError(response, 405, "method_not_allowed");
+      expect((await response.json()).error.message).toBe(`This address does not take ${method} requests.`);
+    }
+    expect(await count()).toBe(before);
+  });
 });
 
 test("sign-up validates its input", async ({ playwright }) => {

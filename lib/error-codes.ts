@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
 
   not_found: 404,
 
+  method_not_allowed: 405,
+
   object_missing: 409,
   object_mismatch: 409,
   parts_missing: 409,
