@@ -13,7 +13,10 @@ import { db } from "@/lib/db";
 import { revokeUploadRequest } from "@/lib/requests/revoke-upload-request";
 import type { GuestTicket } from "@/lib/requests/request-json";
 import { createUploadSlot } from "@/lib/uploads/create-upload-slot";
+import { headObject } from "@/lib/storage/objects";
 import { listUploads } from "@/lib/uploads/list-uploads";
+import { incomingKey } from "@/lib/uploads/object-keys";
+import { sweepUploads } from "@/lib/uploads/sweep-uploads";
 import { meta, newTrustedUser, testPassword } from "../support/domain-helpers";
 import { fetchTransport } from "../support/node-transport";
 import { newRequest } from "../support/request-helpers";
@@ -125,6 +128,27 @@ describe("a guest's upload through the routes", () => {
       );
       expect(got).toEqual(Array(calls.length).fill(`410 request_${end}`));
     }
+  });
+
+  it("keeps nothing a guest writes through a URL signed before the revoke: never received, never served, swept later", async () => {
+    const request = await newRequest(owner);
+    const ticket = await slot(request.token);
+    if (ticket.strategy !== "single") throw new Error("expected a single PUT");
+    await revokeUploadRequest(owner, request.id, meta);
+    // The store cannot know of the revoke: the URL may still write, into incoming/ only.
+    const put = await fetch(ticket.url, { method: "PUT", headers: ticket.headers, body: "late!!" });
+    expect(put.status).toBeLessThan(500);
+    const complete = await guestCall(R.complete, "POST", { token: request.token, id: ticket.upload.id, key: ticket.uploadKey, ip: freshIp() });
+    expect(await outcome(complete)).toBe("410 request_revoked");
+    const row = await db.upload.findUniqueOrThrow({ where: { id: ticket.upload.id } });
+    expect([row.status, row.completedAt]).toEqual(["ABORTED", null]);
+    expect(await headObject(row.key)).toBeNull();
+    const received = await listUploads(owner, { limit: 100, received: true });
+    expect(received.items.map((item) => item.id)).not.toContain(row.id);
+    expect(await headObject(incomingKey(row.key))).not.toBeNull();
+    const later = new Date(Date.now() + 20 * 60_000); // every URL signed now has expired by then
+    expect((await sweepUploads({ now: later, prefix: `u/${owner}/${row.id}/` })).incomingRemoved).toBe(1);
+    expect(await headObject(incomingKey(row.key))).toBeNull();
   });
 
   it("limits each address, and each request link from everywhere, with 429 and Retry-After", async () => {
