@@ -1,158 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { dropFiles } from "./support/drop-files";
+import { expect, test, type Page } from "@playwright/test";
+import { contextFor, PAGES, seed } from "./support/page-tour";
 import { e2eServer } from "./support/server";
-import { admin, signInApi, signUpApi, type Account } from "./support/session";
-import { trustUser } from "./support/trust";
-import { uploadViaApi, waitUntilProcessed } from "./support/uploads";
 
 // At a phone's width (390 px) no element may reach past the edges of the viewport: the page never
 // scrolls sideways and nothing is cut off. One browser context per role visits its pages.
 const PHONE = { width: 390, height: 844 };
 /** Offending elements printed per page: the outermost come first, the rest are usually inside them. */
 const MAX_SHOWN = 12;
-// Long words without a break point are what push a layout wider than a phone.
-const LONG_NAME = "quarterly-report-with-a-very-long-name-and-no-spaces-2024-final-final-v2.pdf";
-
-type Role = "visitor" | "user" | "admin";
-
-interface Seed {
-  user: Account;
-  /** A usable share link's path, and its file's name. */
-  sharePath: string;
-  /** A link to the same file that asks for a password (a form in the page). */
-  passwordSharePath: string;
-  sharedName: string;
-  /** A file of a user who is not trusted: it waits in the admin's review queue. */
-  pendingName: string;
-  pendingEmail: string;
-  /** The user's upload request that asks for a name (its page has the form, the drop zone and limits), and one with a password. */
-  requestPath: string;
-  passwordRequestPath: string;
-}
-
-interface PhonePage {
-  name: string;
-  role: Role;
-  path: (seed: Seed) => string;
-  /** Waits until the page shows what it is measured with (its rows, its dialog). */
-  ready: (page: Page, seed: Seed) => Promise<void>;
-}
-
-const heading = (page: Page, name: string | RegExp) => expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
-
-// Earlier specs leave many files and users behind: search, so the seeded rows are on the first page.
-async function queueRow(page: Page, seed: Seed) {
-  await page.getByRole("search", { name: "Filter the review queue" }).getByLabel("Search").fill(seed.pendingName);
-  await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(seed.pendingName) })).toBeVisible();
-}
-
-async function userRow(page: Page, seed: Seed) {
-  await page.getByRole("search", { name: "Find users" }).getByLabel("Search").fill(seed.pendingEmail);
-  await page.getByRole("button", { name: "Search", exact: true }).click();
-  const row = page.getByRole("row", { name: new RegExp(seed.pendingEmail) });
-  await expect(row).toBeVisible();
-  return row;
-}
-
-/** Every page a phone can reach. Add new pages here. */
-const PAGES: PhonePage[] = [
-  { name: "sign in", role: "visitor", path: () => "/signin", ready: (page) => heading(page, "Sign in to Slipway") },
-  { name: "sign up", role: "visitor", path: () => "/signup", ready: (page) => heading(page, /Create/) },
-  { name: "not found", role: "visitor", path: () => "/no-such-page", ready: (page) => heading(page, "Page not found") },
-  { name: "share page", role: "visitor", path: (seed) => seed.sharePath, ready: (page, seed) => heading(page, seed.sharedName) },
-  { name: "share page with a password", role: "visitor", path: (seed) => seed.passwordSharePath, ready: (page) => expect(page.getByLabel("Password")).toBeVisible() },
-  { name: "share problem page", role: "visitor", path: () => `/s/${"A".repeat(43)}`, ready: (page) => heading(page, "This link does not exist") },
-  {
-    name: "upload request page, a file sent",
-    role: "visitor",
-    path: (seed) => seed.requestPath,
-    ready: async (page) => {
-      await page.getByLabel("Your name").fill("A guest with a rather long name");
-      await dropFiles(page.getByRole("region", { name: "Upload files" }), [{ name: `sent-${LONG_NAME}`, type: "application/pdf", bytes: Buffer.from("%PDF-1.4\n") }]);
-      await expect(page.getByTestId("upload-state")).toHaveText("Uploaded");
-    },
-  },
-  { name: "upload request page with a password", role: "visitor", path: (seed) => seed.passwordRequestPath, ready: (page) => expect(page.getByLabel("Password")).toBeVisible() },
-  { name: "upload request problem page", role: "visitor", path: () => `/r/${"A".repeat(43)}`, ready: (page) => heading(page, "This request link does not exist") },
-  { name: "uploads", role: "user", path: () => "/uploads", ready: (page, seed) => expect(page.getByText(seed.sharedName).first()).toBeVisible() },
-  {
-    name: "uploads, share dialog",
-    role: "user",
-    path: () => "/uploads",
-    ready: async (page, seed) => {
-      await page.getByRole("button", { name: `Share ${seed.sharedName}` }).click();
-      const dialog = page.getByRole("dialog");
-      await expect(dialog.getByRole("table", { name: "Links to this file" })).toBeVisible();
-      await dialog.getByRole("button", { name: "Create link" }).click(); // the new address, its copy button and QR code
-      await expect(dialog.getByRole("img", { name: /QR code/ })).toBeVisible();
-    },
-  },
-  {
-    name: "requests, a new link",
-    role: "user",
-    path: () => "/requests",
-    ready: async (page) => {
-      await expect(page.getByRole("listitem").filter({ hasText: LONG_NAME }).first()).toBeVisible();
-      await page.getByLabel("Name of the request").fill(LONG_NAME);
-      await page.getByRole("button", { name: "Create request link" }).click(); // the new address, its copy button and QR code
-      await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
-    },
-  },
-  { name: "account", role: "user", path: () => "/account", ready: (page) => heading(page, "Your account") },
-  {
-    name: "admin stats",
-    role: "admin",
-    path: () => "/admin",
-    ready: async (page) => {
-      await page.getByText("The numbers of the last 30 days").click();
-      await expect(page.getByRole("table", { name: "Uploads and bytes per day" })).toBeVisible();
-      await expect(page.getByRole("table", { name: "The 10 users storing the most bytes" })).toBeVisible();
-    },
-  },
-  { name: "admin review", role: "admin", path: () => "/admin/review", ready: queueRow },
-  {
-    name: "admin review, preview",
-    role: "admin",
-    path: () => "/admin/review",
-    ready: async (page, seed) => {
-      await queueRow(page, seed);
-      await page.getByRole("button", { name: `Preview ${seed.pendingName}` }).click();
-      await expect(page.getByLabel(`Text of ${seed.pendingName}`)).toContainText("waiting for review");
-    },
-  },
-  {
-    name: "admin review, rejection note",
-    role: "admin",
-    path: () => "/admin/review",
-    ready: async (page, seed) => {
-      await queueRow(page, seed);
-      await page.getByRole("button", { name: `Reject ${seed.pendingName}` }).click();
-      await expect(page.getByRole("dialog")).toBeVisible();
-    },
-  },
-  {
-    name: "admin users",
-    role: "admin",
-    path: () => "/admin/users",
-    ready: async (page, seed) => {
-      // A card is still a table row to a screen reader, and the "Role:" drawn before a cell is for the eye only.
-      await expect((await userRow(page, seed)).getByRole("cell", { name: "user", exact: true })).toBeVisible();
-    },
-  },
-  {
-    name: "admin users, user dialog",
-    role: "admin",
-    path: () => "/admin/users",
-    ready: async (page, seed) => {
-      await userRow(page, seed);
-      await page.getByRole("button", { name: `Manage ${seed.pendingEmail}` }).click();
-      await expect(page.getByRole("dialog", { name: seed.pendingEmail })).toBeVisible();
-    },
-  },
-  { name: "admin audit", role: "admin", path: () => "/admin/audit", ready: (page) => expect(page.getByRole("region", { name: "Audit events" })).toBeVisible() },
-];
 
 /** What sticks out past the viewport's edges, measured in the page: each element as a short CSS path. */
 function overflowing(page: Page) {
@@ -179,45 +33,6 @@ function overflowing(page: Page) {
   });
 }
 
-/** A user with a shared, processed file (long name) and another user whose file waits for review. */
-async function seed(request: APIRequestContext): Promise<Seed> {
-  const user = await signUpApi(request);
-  await trustUser(user.email); // a trusted user's file can be shared as soon as it is processed
-  await signInApi(request, user);
-  const sharedId = await uploadViaApi(request, { name: LONG_NAME, type: "application/pdf", bytes: randomBytes(2048) });
-  await uploadViaApi(request, { name: "notes.txt", type: "text/plain", bytes: Buffer.from("short\n") });
-  await waitUntilProcessed(request, sharedId);
-  const linkPath = async (data: object) => {
-    const created = await request.post(`/api/uploads/${sharedId}/links`, { data: { expiresInSeconds: 3600, ...data } });
-    expect(created.status(), await created.text()).toBe(201);
-    return new URL((await created.json()).url).pathname;
-  };
-  const sharePath = await linkPath({ maxDownloads: 5 });
-  const passwordSharePath = await linkPath({ password: "a-long-enough-password" });
-  const requestPath = async (data: object) => {
-    const created = await request.post("/api/requests", {
-      data: { label: LONG_NAME, expiresInSeconds: 3600, maxFiles: 20, maxFileBytes: 1024 ** 2, allowedTypes: ["application/pdf", "image/*"], ...data },
-    });
-    expect(created.status(), await created.text()).toBe(201);
-    return new URL((await created.json()).url).pathname;
-  };
-  const [askingPath, lockedPath] = [await requestPath({ askName: true, message: `Please send ${LONG_NAME}` }), await requestPath({ password: "a-long-enough-password" })];
-
-  const pending = await signUpApi(request);
-  await signInApi(request, pending);
-  const pendingName = `scan-${LONG_NAME.replace(".pdf", ".txt")}`;
-  await uploadViaApi(request, { name: pendingName, type: "text/plain", bytes: Buffer.from("waiting for review\n") });
-  return { user, sharePath, passwordSharePath, sharedName: LONG_NAME, pendingName, pendingEmail: pending.email, requestPath: askingPath, passwordRequestPath: lockedPath };
-}
-
-async function contextFor(browser: Browser, role: Role, seeded: Seed) {
-  // The admin's pages are seen in the dark scheme, the others in the light one: both stylesheets' rules are laid out.
-  const context = await browser.newContext({ baseURL: e2eServer.url, viewport: PHONE, colorScheme: role === "admin" ? "dark" : "light" });
-  if (role === "user") await signInApi(context.request, seeded.user);
-  if (role === "admin") await signInApi(context.request, admin);
-  return context;
-}
-
 test("at 390 px wide no page is wider than the viewport", async ({ browser, playwright }) => {
   test.setTimeout(180_000);
   const api = await playwright.request.newContext({ baseURL: e2eServer.url });
@@ -227,7 +42,8 @@ test("at 390 px wide no page is wider than the viewport", async ({ browser, play
   // Every page is measured before the test fails, so one run names every page that does not fit.
   const problems: string[] = [];
   for (const role of ["visitor", "user", "admin"] as const) {
-    const context = await contextFor(browser, role, seeded);
+    // The admin's pages are seen in the dark scheme, the others in the light one: both stylesheets' rules are laid out.
+    const context = await contextFor(browser, role, seeded, { viewport: PHONE, colorScheme: role === "admin" ? "dark" : "light" });
     const page = await context.newPage();
     for (const entry of PAGES.filter((candidate) => candidate.role === role)) {
       await test.step(entry.name, async () => {

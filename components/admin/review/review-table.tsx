@@ -82,7 +82,7 @@ export function ReviewTable({ uploads, activeId, selected, busy, problems, rowRe
           <td data-label="Owner">
             {upload.owner.name}
             <span className="table__sub muted">{upload.owner.email}</span>
-            <button type="button" className="link-button table__sub" onClick={() => onOwner(upload.owner.id)} aria-label={`Only files of ${upload.owner.email}`}>
+            <button type="button" className="link-button table__sub" onClick={() => onOwner(upload.owner.id)} aria-label={`Only this owner: ${upload.owner.email}`}>
               Only this owner
             </button>
           </td>
