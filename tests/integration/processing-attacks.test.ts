@@ -1,31 +1,10 @@
+// Scanning on before lib/env is read; then Next's request scopes before anything loads Next (tests/support/next-route.ts).
 import "../support/use-clamd";
+import { errorOf, sessionCalls } from "../support/session-calls";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth";
-import { HttpError } from "@/lib/errors";
-
-// Stands in for next-auth: the request is made by `session.user` (as in processing-routes.test.ts).
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth", () => {
-  const signedIn = async () => {
-    if (!session.user) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
-    return session.user;
-  };
-  return {
-    requireUser: vi.fn(signedIn),
-    requireAdmin: vi.fn(async () => {
-      const user = await signedIn();
-      if (user.role !== "ADMIN") throw new HttpError({ code: "forbidden", message: "Only administrators can do this." });
-      return user;
-    }),
-  };
-});
-
-import * as rescanOne from "@/app/api/admin/uploads/[id]/rescan/route";
-import * as rescanEvery from "@/app/api/admin/uploads/rescan/route";
-import * as health from "@/app/api/health/route";
-import * as thumbnail from "@/app/api/uploads/[id]/thumbnail/route";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET as health } from "@/app/api/health/route";
 import { readProcessingStats } from "@/lib/admin/stats/read-processing-stats";
 import { decideReview } from "@/lib/admin/uploads/decide-review";
 import { readTextPreview } from "@/lib/admin/uploads/read-text-preview";
@@ -53,14 +32,12 @@ import { nestedEicar, pngClaiming } from "../support/hostile-samples";
 
 // No workers run here: each test calls the job handler itself, so it decides what happens
 // between a run's read and its record. Completion still queues jobs; nobody takes them.
-type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const call = (handler: Handler, path: string, params: Record<string, string> = {}, method = "GET") =>
-  handler(new Request(`http://127.0.0.1:3000${path}`, { method }), { params: Promise.resolve(params) });
-const errorOf = async (response: Response) => [response.status, ((await response.json()) as { error: { code: string } }).error.code];
-const as = async (id: string, role: "USER" | "ADMIN" = "USER") => {
-  const user = await db.user.findUniqueOrThrow({ where: { id } });
-  session.user = { id, email: user.email, name: user.name, role } as SessionUser;
+const R = {
+  rescanOne: "app/api/admin/uploads/[id]/rescan/route.ts",
+  rescanEvery: "app/api/admin/uploads/rescan/route.ts",
+  thumbnail: "app/api/uploads/[id]/thumbnail/route.ts",
 };
+const { as, call } = sessionCalls();
 const refusal = async (promise: Promise<unknown>) => {
   const error = await rejection(promise);
   return [error.status, error.code];
@@ -137,7 +114,7 @@ describe("attacks that once got through", () => {
     await withEnv({ REJECT_ACTION: "delete" }, () => decideReview(admin, id, { decision: "reject", note: "No" }, meta));
     expect(await storedEtag(key)).toBeNull();
     await as(uma);
-    expect((await call(thumbnail.GET, `/api/uploads/${id}/thumbnail`, { id })).status, "the owner still gets the rejected image's thumbnail").toBe(404);
+    expect((await call(R.thumbnail, `/api/uploads/${id}/thumbnail`, { id })).status, "the owner still gets the rejected image's thumbnail").toBe(404);
     expect(await storedEtag(thumbnailKey(key)), "the thumbnail outlives the deleted file").toBeNull();
   });
 
@@ -174,24 +151,24 @@ describe("guards: attacks that are refused", () => {
     const id = await finishedUpload(uma, "mine.png", "image/png", png);
     await processNow(id);
     await as(eve);
-    expect(await errorOf(await call(thumbnail.GET, `/api/uploads/${id}/thumbnail`, { id }))).toEqual([404, "not_found"]);
-    expect(await errorOf(await call(rescanOne.POST, `/api/admin/uploads/${id}/rescan`, { id }, "POST"))).toEqual([403, "forbidden"]);
-    expect(await errorOf(await call(rescanEvery.POST, "/api/admin/uploads/rescan", {}, "POST"))).toEqual([403, "forbidden"]);
+    expect(await errorOf(await call(R.thumbnail, `/api/uploads/${id}/thumbnail`, { id }))).toEqual([404, "not_found"]);
+    expect(await errorOf(await call(R.rescanOne, `/api/admin/uploads/${id}/rescan`, { id }, "POST"))).toEqual([403, "forbidden"]);
+    expect(await errorOf(await call(R.rescanEvery, "/api/admin/uploads/rescan", {}, "POST"))).toEqual([403, "forbidden"]);
     await as(uma);
-    expect(await errorOf(await call(thumbnail.GET, "/api/uploads/x'--/thumbnail", { id: "x'--" }))).toEqual([404, "not_found"]);
-    await as(admin, "ADMIN");
-    expect(await errorOf(await call(rescanOne.POST, "/api/admin/uploads/%00/rescan", { id: "\u0000" }, "POST"))).toEqual([404, "not_found"]);
+    expect(await errorOf(await call(R.thumbnail, "/api/uploads/x'--/thumbnail", { id: "x'--" }))).toEqual([404, "not_found"]);
+    await as(admin);
+    expect(await errorOf(await call(R.rescanOne, "/api/admin/uploads/%00/rescan", { id: "\u0000" }, "POST"))).toEqual([404, "not_found"]);
   });
 
   it("refuses to re-scan a file that was rejected and deleted, or deleted by its owner", async () => {
     const rejected = await finishedUpload(uma, "gone.txt", "text/plain", cleanBytes(300));
     await processNow(rejected);
     await withEnv({ REJECT_ACTION: "delete" }, () => decideReview(admin, rejected, { decision: "reject", note: "No" }, meta));
-    await as(admin, "ADMIN");
-    expect(await errorOf(await call(rescanOne.POST, `/api/admin/uploads/${rejected}/rescan`, { id: rejected }, "POST"))).toEqual([409, "upload_not_ready"]);
+    await as(admin);
+    expect(await errorOf(await call(R.rescanOne, `/api/admin/uploads/${rejected}/rescan`, { id: rejected }, "POST"))).toEqual([409, "upload_not_ready"]);
     const deleted = await finishedUpload(uma, "deleted.txt", "text/plain", cleanBytes(300));
     await deleteUpload(uma, deleted, meta);
-    expect(await errorOf(await call(rescanOne.POST, `/api/admin/uploads/${deleted}/rescan`, { id: deleted }, "POST"))).toEqual([409, "upload_not_ready"]);
+    expect(await errorOf(await call(R.rescanOne, `/api/admin/uploads/${deleted}/rescan`, { id: deleted }, "POST"))).toEqual([409, "upload_not_ready"]);
   });
 
   it("stops an existing link while its file is re-scanned, without counting the refusal", async () => {
@@ -242,8 +219,8 @@ describe("guards: attacks that are refused", () => {
     expect([svgRow.processing, svgRow.thumbnailKey, bombRow.processing, bombRow.thumbnailKey]).toEqual(["CLEAN", null, "CLEAN", null]);
     expect(bombRow.processingError).toMatch(/over the limit/);
     await as(uma);
-    expect(await errorOf(await call(thumbnail.GET, `/api/uploads/${svg}/thumbnail`, { id: svg }))).toEqual([404, "not_found"]);
-    const redirect = await call(thumbnail.GET, `/api/uploads/${odd}/thumbnail`, { id: odd });
+    expect(await errorOf(await call(R.thumbnail, `/api/uploads/${svg}/thumbnail`, { id: svg }))).toEqual([404, "not_found"]);
+    const redirect = await call(R.thumbnail, `/api/uploads/${odd}/thumbnail`, { id: odd });
     expect(redirect.status).toBe(302);
     const response = await fetch(redirect.headers.get("location") ?? "");
     expect([response.status, response.headers.get("content-type"), oddRow.thumbnailKey]).toEqual([200, "image/webp", thumbnailKey(oddRow.key)]);
@@ -274,7 +251,7 @@ describe("guards: attacks that are refused", () => {
 
   it("answers health and the admin stats with clamd down", async () => {
     await withEnv({ CLAMD_PORT: await closedPort() }, async () => {
-      const response = await health.GET();
+      const response = await health();
       expect([response.status, await response.json()]).toEqual([503, { db: "ok", s3: "ok", scanner: "down" }]);
       expect((await readProcessingStats()).scanner).toBe("down");
     });

@@ -1,32 +1,8 @@
+// Scanning on before lib/env is read; then Next's request scopes before anything loads Next (tests/support/next-route.ts).
 import "../support/use-clamd";
+import { errorOf, sessionCalls } from "../support/session-calls";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth";
-import { HttpError } from "@/lib/errors";
-
-// Stands in for next-auth: the request is made by `session.user`.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth", () => {
-  const signedIn = async () => {
-    if (!session.user) throw new HttpError({ code: "unauthenticated", message: "Sign in to continue." });
-    return session.user;
-  };
-  return {
-    requireUser: vi.fn(signedIn),
-    requireAdmin: vi.fn(async () => {
-      const user = await signedIn();
-      if (user.role !== "ADMIN") throw new HttpError({ code: "forbidden", message: "Only administrators can do this." });
-      return user;
-    }),
-  };
-});
-
-import * as adminThumbnail from "@/app/api/admin/uploads/[id]/thumbnail/route";
-import * as rescanOne from "@/app/api/admin/uploads/[id]/rescan/route";
-import * as rescanAll from "@/app/api/admin/uploads/rescan/route";
-import * as download from "@/app/api/uploads/[id]/download/route";
-import * as thumbnail from "@/app/api/uploads/[id]/thumbnail/route";
-import * as uploads from "@/app/api/uploads/route";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { stopBoss } from "@/lib/jobs/boss";
 import { startWorkers } from "@/lib/jobs/start-workers";
@@ -35,16 +11,16 @@ import { processed } from "../support/processing-helpers";
 import { fetchBytes, finishedUpload, newAdmin } from "../support/review-helpers";
 import { cleanBytes, eicarBytes } from "../support/scan-samples";
 
-type Handler = (req: Request, segment: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function call(handler: Handler, path: string, params: Record<string, string> = {}, method = "GET") {
-  return handler(new Request(`http://127.0.0.1:3000${path}`, { method }), { params: Promise.resolve(params) });
-}
-const errorOf = async (response: Response) => [response.status, ((await response.json()) as { error: { code: string } }).error.code];
-const as = async (id: string, role: "USER" | "ADMIN" = "USER") => {
-  const user = await db.user.findUniqueOrThrow({ where: { id } });
-  session.user = { id, email: user.email, name: user.name, role } as SessionUser;
+const R = {
+  adminThumbnail: "app/api/admin/uploads/[id]/thumbnail/route.ts",
+  rescanOne: "app/api/admin/uploads/[id]/rescan/route.ts",
+  rescanAll: "app/api/admin/uploads/rescan/route.ts",
+  download: "app/api/uploads/[id]/download/route.ts",
+  thumbnail: "app/api/uploads/[id]/thumbnail/route.ts",
+  uploads: "app/api/uploads/route.ts",
 };
+
+const { as, call } = sessionCalls();
 
 let admin: string;
 let uma: string;
@@ -72,7 +48,7 @@ afterAll(() => stopBoss());
 describe("the owner's view", () => {
   it("lists each file with its processing block and what may be done with it", async () => {
     await as(uma);
-    const body = (await (await call(uploads.GET, "/api/uploads")).json()) as {
+    const body = (await (await call(R.uploads, "/api/uploads")).json()) as {
       items: Array<{ id: string; availability: string; processing: { state: string; thumbnailUrl: string | null; width: number | null } | null }>;
     };
     const byId = new Map(body.items.map((item) => [item.id, item]));
@@ -85,7 +61,7 @@ describe("the owner's view", () => {
 
   it("gets the thumbnail of an own image as a WebP through a redirect", async () => {
     await as(uma);
-    const response = await call(thumbnail.GET, `/api/uploads/${image}/thumbnail`, { id: image });
+    const response = await call(R.thumbnail, `/api/uploads/${image}/thumbnail`, { id: image });
     expect(response.status).toBe(302);
     const webp = await fetchBytes(response.headers.get("location") ?? "");
     expect((await sharp(webp).metadata()).format).toBe("webp");
@@ -93,29 +69,29 @@ describe("the owner's view", () => {
 
   it("gets 404 for a file without a thumbnail, and for someone else's image", async () => {
     await as(uma);
-    expect(await errorOf(await call(thumbnail.GET, `/api/uploads/${text}/thumbnail`, { id: text }))).toEqual([404, "not_found"]);
+    expect(await errorOf(await call(R.thumbnail, `/api/uploads/${text}/thumbnail`, { id: text }))).toEqual([404, "not_found"]);
     await as(eve);
-    expect(await errorOf(await call(thumbnail.GET, `/api/uploads/${image}/thumbnail`, { id: image }))).toEqual([404, "not_found"]);
+    expect(await errorOf(await call(R.thumbnail, `/api/uploads/${image}/thumbnail`, { id: image }))).toEqual([404, "not_found"]);
   });
 
   it("cannot download an infected file", async () => {
     await as(uma);
-    expect(await errorOf(await call(download.GET, `/api/uploads/${virus}/download`, { id: virus }))).toEqual([409, "upload_infected"]);
-    expect((await call(download.GET, `/api/uploads/${text}/download`, { id: text })).status).toBe(302);
+    expect(await errorOf(await call(R.download, `/api/uploads/${virus}/download`, { id: virus }))).toEqual([409, "upload_infected"]);
+    expect((await call(R.download, `/api/uploads/${text}/download`, { id: text })).status).toBe(302);
   });
 });
 
 describe("the admin's re-scans", () => {
   it("shows any image's thumbnail to an admin, and none to a user through the admin route", async () => {
-    await as(admin, "ADMIN");
-    expect((await call(adminThumbnail.GET, `/api/admin/uploads/${image}/thumbnail`, { id: image })).status).toBe(302);
+    await as(admin);
+    expect((await call(R.adminThumbnail, `/api/admin/uploads/${image}/thumbnail`, { id: image })).status).toBe(302);
     await as(uma);
-    expect(await errorOf(await call(adminThumbnail.GET, `/api/admin/uploads/${image}/thumbnail`, { id: image }))).toEqual([403, "forbidden"]);
+    expect(await errorOf(await call(R.adminThumbnail, `/api/admin/uploads/${image}/thumbnail`, { id: image }))).toEqual([403, "forbidden"]);
   });
 
   it("re-scans one file: 202 with the file queued, audited, then processed again", async () => {
-    await as(admin, "ADMIN");
-    const response = await call(rescanOne.POST, `/api/admin/uploads/${text}/rescan`, { id: text }, "POST");
+    await as(admin);
+    const response = await call(R.rescanOne, `/api/admin/uploads/${text}/rescan`, { id: text }, "POST");
     expect(response.status).toBe(202);
     expect(((await response.json()) as { upload: { processing: { state: string } } }).upload.processing.state).toMatch(/queued|running|clean/);
     expect(await db.auditEvent.count({ where: { action: "admin.rescan", target: text, actorId: admin } })).toBe(1);
@@ -123,7 +99,7 @@ describe("the admin's re-scans", () => {
   });
 
   it("refuses to re-scan an unfinished upload (409) or an unknown id (404)", async () => {
-    await as(admin, "ADMIN");
+    await as(admin);
     const open = await db.upload.create({
       data: {
         ownerId: uma,
@@ -135,15 +111,15 @@ describe("the admin's re-scans", () => {
         expiresAt: new Date(Date.now() + 3600_000),
       },
     });
-    expect(await errorOf(await call(rescanOne.POST, `/api/admin/uploads/${open.id}/rescan`, { id: open.id }, "POST"))).toEqual([409, "upload_not_ready"]);
+    expect(await errorOf(await call(R.rescanOne, `/api/admin/uploads/${open.id}/rescan`, { id: open.id }, "POST"))).toEqual([409, "upload_not_ready"]);
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect(await errorOf(await call(rescanOne.POST, `/api/admin/uploads/${unknown}/rescan`, { id: unknown }, "POST"))).toEqual([404, "not_found"]);
+    expect(await errorOf(await call(R.rescanOne, `/api/admin/uploads/${unknown}/rescan`, { id: unknown }, "POST"))).toEqual([404, "not_found"]);
   });
 
   it("re-scans every file through one job", async () => {
-    await as(admin, "ADMIN");
+    await as(admin);
     const before = await db.upload.findUniqueOrThrow({ where: { id: image } });
-    const response = await call(rescanAll.POST, "/api/admin/uploads/rescan", {}, "POST");
+    const response = await call(R.rescanAll, "/api/admin/uploads/rescan", {}, "POST");
     expect([response.status, await response.json()]).toEqual([202, { queued: true }]);
     expect(await db.auditEvent.count({ where: { action: "admin.rescan_all", actorId: admin } })).toBe(1);
     const deadline = Date.now() + 30_000;
