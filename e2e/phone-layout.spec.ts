@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { contextFor, PAGES, seed } from "./support/page-tour";
+import { tourPages } from "./support/page-tour";
 import { e2eServer } from "./support/server";
 
 // At a phone's width (390 px) no element may reach past the edges of the viewport: the page never
@@ -36,27 +36,20 @@ function overflowing(page: Page) {
 test("at 390 px wide no page is wider than the viewport", async ({ browser, playwright }) => {
   test.setTimeout(180_000);
   const api = await playwright.request.newContext({ baseURL: e2eServer.url });
-  const seeded = await seed(api);
+  // The admin's pages are seen in the dark scheme, the others in the light one: both stylesheets' rules are laid out.
+  const problems = await tourPages(
+    browser,
+    api,
+    (role) => [{ viewport: PHONE, colorScheme: role === "admin" ? "dark" : "light" }],
+    async (page, entry) => {
+      const { scrollWidth, innerWidth, offenders } = await overflowing(page);
+      const found = scrollWidth > innerWidth ? [`${entry.name}: the page is ${scrollWidth} px wide, the viewport ${innerWidth} px`] : [];
+      const shown = offenders.slice(0, MAX_SHOWN).map((offender) => `  ${offender}`);
+      const more = offenders.length > MAX_SHOWN ? [`  … and ${offenders.length - MAX_SHOWN} more`] : [];
+      if (offenders.length) found.push([`${entry.name} (${new URL(page.url()).pathname}): past the viewport's edges:`, ...shown, ...more].join("\n"));
+      return found;
+    },
+  );
   await api.dispose();
-
-  // Every page is measured before the test fails, so one run names every page that does not fit.
-  const problems: string[] = [];
-  for (const role of ["visitor", "user", "admin"] as const) {
-    // The admin's pages are seen in the dark scheme, the others in the light one: both stylesheets' rules are laid out.
-    const context = await contextFor(browser, role, seeded, { viewport: PHONE, colorScheme: role === "admin" ? "dark" : "light" });
-    const page = await context.newPage();
-    for (const entry of PAGES.filter((candidate) => candidate.role === role)) {
-      await test.step(entry.name, async () => {
-        await page.goto(entry.path(seeded));
-        await entry.ready(page, seeded);
-        const { scrollWidth, innerWidth, offenders } = await overflowing(page);
-        if (scrollWidth > innerWidth) problems.push(`${entry.name}: the page is ${scrollWidth} px wide, the viewport ${innerWidth} px`);
-        const shown = offenders.slice(0, MAX_SHOWN).map((offender) => `  ${offender}`);
-        const more = offenders.length > MAX_SHOWN ? [`  … and ${offenders.length - MAX_SHOWN} more`] : [];
-        if (offenders.length) problems.push([`${entry.name} (${new URL(page.url()).pathname}): past the viewport's edges:`, ...shown, ...more].join("\n"));
-      });
-    }
-    await context.close();
-  }
   expect(problems, problems.join("\n")).toEqual([]);
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { dropFiles } from "./drop-files";
 import { e2eServer } from "./server";
 import { admin, signInApi, signUpApi, type Account } from "./session";
@@ -55,7 +55,7 @@ async function userRow(page: Page, seed: Seed) {
 }
 
 /** Every page a phone can reach. Add new pages here. */
-export const PAGES: TourPage[] = [
+const PAGES: TourPage[] = [
   { name: "sign in", role: "visitor", path: () => "/signin", ready: (page) => heading(page, "Sign in to Slipway") },
   { name: "sign up", role: "visitor", path: () => "/signup", ready: (page) => heading(page, /Create/) },
   { name: "not found", role: "visitor", path: () => "/no-such-page", ready: (page) => heading(page, "Page not found") },
@@ -153,7 +153,7 @@ export const PAGES: TourPage[] = [
 ];
 
 /** A user with a shared, processed file (long name) and another user whose file waits for review. */
-export async function seed(request: APIRequestContext): Promise<Seed> {
+async function seed(request: APIRequestContext): Promise<Seed> {
   const user = await signUpApi(request);
   await trustUser(user.email); // a trusted user's file can be shared as soon as it is processed
   await signInApi(request, user);
@@ -184,10 +184,45 @@ export async function seed(request: APIRequestContext): Promise<Seed> {
   return { user, sharePath, passwordSharePath, sharedName: LONG_NAME, pendingName, pendingEmail: pending.email, requestPath: askingPath, passwordRequestPath: lockedPath };
 }
 
-/** A browser context signed in as `role`, seen at `viewport` in `colorScheme`. */
-export async function contextFor(browser: Browser, role: Role, seeded: Seed, options: { viewport: { width: number; height: number }; colorScheme: "light" | "dark" }) {
-  const context = await browser.newContext({ baseURL: e2eServer.url, ...options });
+export interface View {
+  viewport: { width: number; height: number };
+  colorScheme: "light" | "dark";
+}
+
+/** A browser context signed in as `role`, seen as `view` says. */
+async function contextFor(browser: Browser, role: Role, seeded: Seed, view: View) {
+  const context = await browser.newContext({ baseURL: e2eServer.url, ...view });
   if (role === "user") await signInApi(context.request, seeded.user);
   if (role === "admin") await signInApi(context.request, admin);
   return context;
+}
+
+/**
+ * Seeds once, then shows every page of the tour in each of `views`, each role in its own context,
+ * and gathers what `check` finds wrong on each page: every page is checked before a test fails,
+ * so one run names every problem.
+ */
+export async function tourPages(
+  browser: Browser,
+  request: APIRequestContext,
+  views: (role: Role) => View[],
+  check: (page: Page, entry: TourPage, view: View) => Promise<string[]>,
+) {
+  const seeded = await seed(request);
+  const problems: string[] = [];
+  for (const role of ["visitor", "user", "admin"] as const) {
+    for (const view of views(role)) {
+      const context = await contextFor(browser, role, seeded, view);
+      const page = await context.newPage();
+      for (const entry of PAGES.filter((candidate) => candidate.role === role)) {
+        await test.step(`${entry.name} (${view.colorScheme}, ${view.viewport.width} px)`, async () => {
+          await page.goto(entry.path(seeded));
+          await entry.ready(page, seeded);
+          problems.push(...(await check(page, entry, view)));
+        });
+      }
+      await context.close();
+    }
+  }
+  return problems;
 }
