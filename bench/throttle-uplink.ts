@@ -1,5 +1,4 @@
 import type { Page } from "@playwright/test";
-import { MiB } from "./config";
 
 /** An emulated link: its rate in Mbit/s (10^6 bits) and the latency added to each request. */
 export interface Uplink {
@@ -8,7 +7,7 @@ export interface Uplink {
 }
 
 /** What an upload can reach at most on `mbits`, in MiB/s (1 Gbit/s = 119.2 MiB/s). */
-export const lineMibPerSecond = (mbits: number) => (mbits * 1e6) / 8 / MiB;
+export const lineMibPerSecond = (mbits: number) => (mbits * 1e6) / 8 / 1024 ** 2;
 
 /**
  * Puts the page behind Chromium's DevTools network emulation (the throttle of the Network panel).
