@@ -4,7 +4,7 @@
 #   bash bench/run.sh                                    # 1 GiB throughput runs, 2 GiB memory run
 #   BENCH_MIB=256 BENCH_RSS_MIB=512 bash bench/run.sh    # the small variant (CI)
 #   BENCH_SUITE=links bash bench/run.sh                  # only the share-link redirect latency (~1.5 min)
-#   BENCH_SUITE=uplink bash bench/run.sh                 # only uploads behind emulated 1 Gbit/s and 100 Mbit/s uplinks (~3 min)
+#   BENCH_SUITE=uplink bash bench/run.sh                 # only uploads behind emulated 1 Gbit/s and 100 Mbit/s uplinks (~4 min)
 #
 # Starts its own object store (temp data dir, free ports) and its own app server (temp
 # database, bucket slipway-bench), runs bench/main.ts against them, prints markdown tables and
