@@ -19,6 +19,18 @@ function list(name: string, fallback: number[]): number[] {
   });
 }
 
+/** "1000:2048,100:256" → [{ mbits: 1000, mib: 2048 }, { mbits: 100, mib: 256 }]. */
+function uplinks(name: string, fallback: string): Array<{ mbits: number; mib: number }> {
+  const raw = process.env[name] || fallback;
+  return raw.split(",").map((pair) => {
+    const [mbits, mib] = pair.split(":").map((part) => Number(part.trim()));
+    if (!(Number.isInteger(mbits) && mbits > 0 && Number.isInteger(mib) && mib > 0)) {
+      throw new Error(`${name} must be a comma-separated list of <Mbit/s>:<MiB> pairs of positive integers, e.g. "1000:2048,100:256", not "${raw}"`);
+    }
+    return { mbits, mib };
+  });
+}
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the benchmark through bench/run.sh`);
@@ -44,6 +56,13 @@ export const config = {
   linkSeconds: int("BENCH_LINK_SECONDS", 10),
   /** (e): seconds of the redirect at one connection (service time without queueing). */
   linkServiceSeconds: int("BENCH_LINK_SERVICE_SECONDS", 3),
+  /**
+   * BENCH_SUITE=uplink: the emulated uplinks (Mbit/s, 10^6 bits) and the file size at each, so
+   * that one upload takes ~20 s at line rate.
+   */
+  uplinks: uplinks("BENCH_UPLINKS", "1000:2048,100:256"),
+  /** BENCH_SUITE=uplink: latency Chromium adds to every request (ms, 0 for none). */
+  uplinkLatencyMs: process.env.BENCH_UPLINK_LATENCY_MS === "0" ? 0 : int("BENCH_UPLINK_LATENCY_MS", 20),
   /** Where the results go as JSON. */
   output: process.env.BENCH_OUTPUT || "bench/results.json",
 

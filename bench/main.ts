@@ -6,6 +6,7 @@
 // BENCH_SUITE=part-size (run.sh, once per extra MULTIPART_PART_BYTES it restarts the app with)
 // only measures the /uploads page and lib-storage at that part size, adding to the same file.
 // BENCH_SUITE=links only measures the share-link redirect (e), without a browser.
+// BENCH_SUITE=uplink only measures uploads behind emulated uplinks (uplink.ts).
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import type { Browser, Cookie } from "@playwright/test";
@@ -13,7 +14,7 @@ import { type Account, signUp } from "./accounts";
 import { launchBrowser, signInCookies } from "./browser";
 import { config, DEFAULT_CONCURRENCY, MiB } from "./config";
 import { fileBuffer } from "./file-bytes";
-import { writeJson, type Results, type UploadSample } from "./report";
+import { writeJson, type Results } from "./report";
 import { measureMd5Worker } from "./md5-speed";
 import { measureLinkLatency } from "./link-latency";
 import { idleCheck } from "./processes";
@@ -21,42 +22,14 @@ import { measureServerRss } from "./server-rss";
 import { measureSignParts } from "./sign-parts-latency";
 import { round } from "./stats";
 import { collectGarbage, emptyBucket } from "./store";
+import { log, measure, sample, warmUp } from "./measure";
 import { uploadBare } from "./upload-bare";
 import { uploadWithLibStorage } from "./upload-lib-storage";
 import { uploadThroughApp } from "./upload-ours";
-
-const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+import { uplinkSuite } from "./uplink";
 
 const size = config.mib * MiB;
 const partMiB = config.partBytes / MiB;
-
-const sample = (bytes: number, { seconds, ...rest }: Omit<UploadSample, "mibPerSecond">): UploadSample => ({
-  seconds: round(seconds, 3),
-  mibPerSecond: round(bytes / MiB / seconds, 1),
-  ...rest,
-});
-
-/** Runs one upload, frees its storage (gc), and logs the speed. */
-async function measure(label: string, bytes: number, upload: () => Promise<Omit<UploadSample, "mibPerSecond">>): Promise<UploadSample> {
-  const result = sample(bytes, await upload());
-  await collectGarbage();
-  const calls = result.apiCalls ? `, API ${JSON.stringify(result.apiCalls)}` : "";
-  log(`${label}: ${result.seconds} s, ${result.mibPerSecond} MiB/s, CPU % ${JSON.stringify(result.cpu)}${calls}`);
-  return result;
-}
-
-/**
- * Not recorded: the first multipart upload through each path pays for loading route modules,
- * the MD5 worker, JIT and connection setup.
- */
-async function warmUp(browser: Browser, cookies: Cookie[], { bare = true } = {}) {
-  const warm = Math.max(48 * MiB, 3 * config.partBytes); // a few parts, whatever the part size
-  log(`warm-up (${warm / MiB} MiB through each path)`);
-  await uploadWithLibStorage(fileBuffer(warm), DEFAULT_CONCURRENCY);
-  if (bare) await uploadBare(browser, warm, DEFAULT_CONCURRENCY);
-  await uploadThroughApp(browser, cookies, { size: warm });
-  await collectGarbage();
-}
 
 /** (e) alone, BENCH_RUNS times. */
 async function linkSuite(results: Results, linker: Account) {
@@ -170,7 +143,7 @@ function newResults(): Results {
 
 async function main() {
   const suite = process.env.BENCH_SUITE || "full";
-  if (!["full", "part-size", "links"].includes(suite)) throw new Error(`BENCH_SUITE must be part-size or links, not "${suite}"`);
+  if (!["full", "part-size", "links", "uplink"].includes(suite)) throw new Error(`BENCH_SUITE must be part-size, links or uplink, not "${suite}"`);
   const partSizeOnly = suite === "part-size";
   if (partSizeOnly && !existsSync(config.output)) throw new Error(`BENCH_SUITE=part-size adds to ${config.output}, which does not exist`);
   const results: Results = partSizeOnly ? JSON.parse(readFileSync(config.output, "utf8")) : newResults();
@@ -182,7 +155,7 @@ async function main() {
 
   try {
     if (suite === "links") await linkSuite(results, await signUp("linker"));
-    else await browserSuite(partSizeOnly ? partSizeSuite : fullSuite, results);
+    else await browserSuite(partSizeOnly ? partSizeSuite : suite === "uplink" ? uplinkSuite : fullSuite, results);
   } finally {
     const leftovers = await emptyBucket().catch((error) => (log(`could not empty the bucket: ${error}`), 0));
     if (leftovers) log(`removed ${leftovers} leftover objects/uploads`);

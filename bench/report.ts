@@ -4,6 +4,8 @@ import type { LinkLatencyResult, LoadSample } from "./link-latency";
 import type { CpuShare } from "./processes";
 import type { RssResult } from "./server-rss";
 import { median, round } from "./stats";
+import { medianSample, ratio, speed } from "./upload-stats";
+import { summarizeUplinks, uplinkMarkdown, type UplinkEntry } from "./uplink-report";
 
 export interface UploadSample {
   seconds: number;
@@ -32,15 +34,10 @@ export interface Results {
   serverRss: Array<RssResult & { upload: UploadSample }>;
   /** (e) Share-link redirect latency, one entry per run (absent from files of older benchmarks). */
   linkLatency?: LinkLatencyResult[];
+  /** BENCH_SUITE=uplink: the uploads behind each emulated uplink. */
+  uplink?: UplinkEntry[];
 }
 
-const speed = (samples: UploadSample[]) => median(samples.map((sample) => sample.mibPerSecond));
-
-/**
- * Median over runs of the speed ratio a/b within each run: uploads of one run follow each
- * other closely, so whatever else loads the machine at the time weighs on both alike.
- */
-const ratio = (a: UploadSample[], b: UploadSample[]) => median(a.map((sample, i) => sample.mibPerSecond / b[i].mibPerSecond));
 const mid = <T>(items: T[], pick: (item: T) => number) => median(items.map(pick));
 
 /**
@@ -89,14 +86,16 @@ export function summarize(results: Results) {
       growthMiB: mid(results.serverRss, (r) => r.growthMiB),
     },
     linkLatency: summarizeLinks(results.linkLatency ?? []),
+    uplink: summarizeUplinks(results.uplink ?? []),
   };
 }
 
 const check = (ok: boolean) => (ok ? "ok" : "**missed**");
 
-/** The upload tables, then (e); either may be missing (BENCH_SUITE=links has no uploads). */
+/** The upload tables, the uplinks', then (e); any may be missing (BENCH_SUITE=links has no uploads). */
 export function markdown(results: Results): string {
   const parts = results.ours.length ? [uploadMarkdown(results)] : [];
+  if (results.uplink?.length) parts.push(uplinkMarkdown(results.uplink, results.settings));
   const linkRuns = results.linkLatency ?? [];
   const links = summarizeLinks(linkRuns);
   if (links) parts.push(linkMarkdown(links, linkRuns.length, results.settings));
@@ -183,12 +182,6 @@ function uploadMarkdown(results: Results): string {
     lines.push(`| ${label} | ${groups.map((group) => cpu[group]).join(" | ")} |`);
   }
   return lines.join("\n");
-}
-
-/** The run whose speed is the median (the lower middle one for an even count). */
-function medianSample(samples: UploadSample[]): UploadSample {
-  const sorted = [...samples].sort((a, b) => a.mibPerSecond - b.mibPerSecond);
-  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 export function writeJson(file: string, results: Results): void {

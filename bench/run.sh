@@ -4,6 +4,7 @@
 #   bash bench/run.sh                                    # 1 GiB throughput runs, 2 GiB memory run
 #   BENCH_MIB=256 BENCH_RSS_MIB=512 bash bench/run.sh    # the small variant (CI)
 #   BENCH_SUITE=links bash bench/run.sh                  # only the share-link redirect latency (~1.5 min)
+#   BENCH_SUITE=uplink bash bench/run.sh                 # only uploads behind emulated 1 Gbit/s and 100 Mbit/s uplinks (~4 min)
 #
 # Starts its own object store (temp data dir, free ports) and its own app server (temp
 # database, bucket slipway-bench), runs bench/main.ts against them, prints markdown tables and
@@ -13,7 +14,8 @@
 # BENCH_PART_MIB (e.g. "8,32": after the main run, restart the app with each of these
 # MULTIPART_PART_BYTES and measure the /uploads page and lib-storage again; default none),
 # BENCH_LINK_CONNECTIONS / BENCH_LINK_SECONDS (share-link redirect and baseline load: 100 / 10),
-# BENCH_LINK_SERVICE_SECONDS (the redirect at one connection: 3).
+# BENCH_LINK_SERVICE_SECONDS (the redirect at one connection: 3), BENCH_UPLINKS and
+# BENCH_UPLINK_LATENCY_MS (BENCH_SUITE=uplink: "<Mbit/s>:<MiB>" pairs, default 1000:2048,100:256; 20 ms).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/use-node.sh
@@ -104,7 +106,7 @@ export MULTIPART_PART_BYTES=${MULTIPART_PART_BYTES:-$((16 * 1024 ** 2))}
 # without it answering 429 and shaping the load.
 export LINK_ACCESS_PER_IP_PER_MINUTE=100000000 LINK_ACCESS_PER_LINK_PER_MINUTE=100000000
 start_app
-step "measurements (BENCH_MIB=${BENCH_MIB:-1024} BENCH_RSS_MIB=${BENCH_RSS_MIB:-2048} BENCH_RUNS=${BENCH_RUNS:-1})"
+step "measurements (BENCH_SUITE=${BENCH_SUITE:-full} BENCH_MIB=${BENCH_MIB:-1024} BENCH_RSS_MIB=${BENCH_RSS_MIB:-2048} BENCH_RUNS=${BENCH_RUNS:-1})"
 (cd "$app_root" && bash scripts/tsx-server.sh bench/main.ts)
 
 part_mibs=${BENCH_PART_MIB:-}

@@ -1,5 +1,5 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand } from "@aws-sdk/client-s3";
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { bucket, presignPut, s3 } from "../lib/storage/s3";
 import { must } from "../tests/support/must";
 import { newContext } from "./browser";
@@ -12,9 +12,10 @@ import { withCpu, type CpuShare } from "./processes";
  * fetch, `concurrency` at a time — no API calls, no hashing, no progress, no React. The clock
  * covers what a real upload must also do: create the multipart upload, sign every part, send
  * them, complete. The page is served from the app's origin (page.route) because the bucket's
- * CORS rule only allows that origin.
+ * CORS rule only allows that origin. `beforeStart` runs on the ready page before the clock starts
+ * (e.g. to throttle its network).
  */
-export async function uploadBare(browser: Browser, size: number, concurrency: number): Promise<{ seconds: number; cpu: CpuShare }> {
+export async function uploadBare(browser: Browser, size: number, concurrency: number, beforeStart?: (page: Page) => Promise<void>): Promise<{ seconds: number; cpu: CpuShare }> {
   const context = await newContext(browser);
   // A page fulfilled by page.route has no server address, so Chromium's Local Network Access
   // check counts it as public and blocks its requests to the loopback radosgw (the app's real
@@ -30,6 +31,7 @@ export async function uploadBare(browser: Browser, size: number, concurrency: nu
   await page.unrouteAll();
   const name = `bare-${Date.now()}.bin`;
   await makeFileInPage(page, name, size);
+  await beforeStart?.(page);
 
   const key = `bench/bare/${name}`;
   const partSize = config.partBytes;

@@ -1,4 +1,4 @@
-import type { Browser, Cookie } from "@playwright/test";
+import type { Browser, Cookie, Page } from "@playwright/test";
 import { config } from "./config";
 import { makeFileInPage } from "./file-bytes";
 import { newContext } from "./browser";
@@ -10,6 +10,8 @@ export interface OursOptions {
   md5?: boolean;
   /** Adds `?concurrency=N`; left out, the engine's default applies. */
   concurrency?: number;
+  /** Runs on the ready page just before the drop (e.g. to throttle its network). */
+  beforeDrop?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function uploadThroughApp(browser: Browser, cookies: Cookie[], opti
       const route = `${request.method()} ${pathname.replace(/[0-9a-f-]{36}/g, ":id")}`;
       apiCalls[route] = (apiCalls[route] ?? 0) + 1;
     });
+    await options.beforeDrop?.(page);
     const { result, cpu } = await withCpu(() => page.evaluate(dropAndWait, { name, timeoutMs }));
     if (result.state !== "Uploaded") throw new Error(`upload of ${name} ended as "${result.state}": ${result.text}`);
 
