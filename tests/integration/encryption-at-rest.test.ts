@@ -10,7 +10,7 @@ vi.hoisted(() => {
 });
 
 import { randomBytes } from "node:crypto";
-import { HeadObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CreateMultipartUploadCommand, HeadObjectCommand, PutObjectCommand, UploadPartCommand } from "@aws-sdk/client-s3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideReview } from "@/lib/admin/uploads/decide-review";
@@ -20,7 +20,7 @@ import { startWorkers } from "@/lib/jobs/start-workers";
 import { findGuestUpload } from "@/lib/requests/find-guest-upload";
 import { createShareLink } from "@/lib/links/create-share-link";
 import { redeemShareLink } from "@/lib/links/redeem-share-link";
-import { countMultipartUploads } from "@/lib/storage/multipart";
+import { abortMultipartUpload, countMultipartUploads } from "@/lib/storage/multipart";
 import { copyObject, headObject } from "@/lib/storage/objects";
 import { bucket, s3 } from "@/lib/storage/s3";
 import { completeUpload, finishUpload } from "@/lib/uploads/complete-upload";
@@ -181,5 +181,25 @@ describe("S3_SSE=aws:kms against a store that did not encrypt", () => {
     expect([row.status, row.etag, row.completedAt]).toEqual(["FAILED", null, null]);
     const audit = await db.auditEvent.findMany({ where: { target: row.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((event) => event.action)).toEqual(["upload.create", "upload.fail"]);
+  });
+
+  it("and a multipart object assembled without encryption (a store that ignored CreateMultipartUpload's request)", async () => {
+    const ticket = await createUploadSlot(owner, { name: "outside-parts.bin", type: "application/octet-stream", size: 6 * MiB }, meta);
+    const slot = await db.upload.findUniqueOrThrow({ where: { id: ticket.upload.id } });
+    // The slot's S3 upload swapped for one started without encryption; its parts sent as planned.
+    await abortMultipartUpload(slot.key, must(slot.s3UploadId, "an S3 upload"));
+    const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: slot.key, ContentType: slot.contentType }));
+    await db.upload.update({ where: { id: slot.id }, data: { s3UploadId: UploadId } });
+    for (const [number, size] of [
+      [1, 5 * MiB],
+      [2, MiB],
+    ]) {
+      await s3.send(new UploadPartCommand({ Bucket: bucket, Key: slot.key, UploadId, PartNumber: number, Body: randomBytes(size) }));
+    }
+    const error = await rejection(completeUpload(owner, slot.id, meta));
+    expect([error.status, error.code]).toEqual([409, "object_mismatch"]);
+    expect(error.message).toContain("the store reports encryption none, not the configured aws:kms");
+    expect(await storedEtag(slot.key)).toBeNull();
+    expect((await db.upload.findUniqueOrThrow({ where: { id: slot.id } })).status).toBe("FAILED");
   });
 });
