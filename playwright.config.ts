@@ -35,6 +35,7 @@ export default defineConfig({
       ADMIN_PASSWORD: e2eServer.admin.password,
       UPLOAD_ALLOWED_TYPES: e2eServer.allowedTypes,
       DEFAULT_QUOTA_BYTES: String(e2eServer.quotaBytes),
+      ...e2eServer.encryption,
       NEXT_TELEMETRY_DISABLED: "1",
       SIGNUP_LIMIT_PER_HOUR: "1000", // every test signs up its own users from 127.0.0.1
       LINK_ACCESS_PER_IP_PER_MINUTE: "1000", // the same: every visitor comes from 127.0.0.1

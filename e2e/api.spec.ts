@@ -77,7 +77,12 @@ test.describe("signed in", () => {
     const ticket = await response.json();
     expect(ticket.upload.name).toBe("etc_passwd");
     expect(new URL(ticket.url).pathname).toMatch(new RegExp(`^/${e2eServer.bucket}/incoming/u/[0-9a-f-]{36}/${ticket.upload.id}/etc_passwd$`));
-    expect(ticket.headers).toEqual({ "Content-Type": "text/plain", "x-amz-acl": "private" });
+    expect(ticket.headers).toEqual({
+      "Content-Type": "text/plain",
+      "x-amz-acl": "private",
+      "x-amz-server-side-encryption": "aws:kms",
+      "x-amz-server-side-encryption-aws-kms-key-id": e2eServer.encryption.S3_SSE_KMS_KEY_ID,
+    });
   });
 
   test("unknown, malformed and unfinished ids", async () => {

@@ -2,7 +2,7 @@ import { ListMultipartUploadsCommand } from "@aws-sdk/client-s3";
 import { expect, test, type Page } from "@playwright/test";
 import { s3 } from "../lib/storage/s3";
 import { must } from "../tests/support/must";
-import { storedSha256 } from "./support/bucket";
+import { storedEncryption, storedSha256 } from "./support/bucket";
 import { dropPageFiles, makePageFile, throttleUploads } from "./support/page-files";
 import { e2eServer } from "./support/server";
 import { signInUi, signUpApi } from "./support/session";
@@ -58,6 +58,7 @@ test("200 MiB: pause mid-way, resume, complete; the object hashes like the file"
   const id = await uploadIdOf(page, BIG.name);
   expect((await (await page.request.get(`/api/uploads/${id}`)).json()).upload).toMatchObject({ status: "COMPLETE", strategy: "MULTIPART", size: BIG.size });
   expect(await storedSha256(id)).toBe(sha);
+  expect(await storedEncryption(id)).toEqual({ sse: "aws:kms", keyId: e2eServer.encryption.S3_SSE_KMS_KEY_ID });
 });
 
 test("reload mid-upload, drop the file again: only the missing parts are sent", async ({ page }) => {

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { env } from "../lib/env";
-import { sha256, storedSha256 } from "./support/bucket";
+import { sha256, storedEncryption, storedSha256 } from "./support/bucket";
 import { e2eServer } from "./support/server";
 import { dropFiles, type FileSpec } from "./support/drop-files";
 import { signInApi, signInUi, signUpApi } from "./support/session";
 
-test("drop two files: both reach 100 %, survive a reload, match the bucket, stay private", async ({ page, browser }) => {
+test("drop two files: both reach 100 %, survive a reload, match the bucket, are stored encrypted, stay private", async ({ page, browser }) => {
   const files = [
     { name: `photo-${Date.now()}.png`, type: "image/png", bytes: randomBytes(3 * 1024 * 1024 + 17) },
     { name: `notes ${Date.now()} "é".txt`, type: "text/plain", bytes: Buffer.from("first line\nsecond line\n".repeat(500)) },
@@ -31,6 +31,8 @@ test("drop two files: both reach 100 %, survive a reload, match the bucket, stay
     const upload = items.find((item: { name: string }) => item.name === file.name);
     expect(upload).toMatchObject({ status: "COMPLETE", size: file.bytes.length, contentType: file.type });
     expect(await storedSha256(upload.id)).toBe(sha256(file.bytes));
+    // The page sent the encryption headers its signing answer gave (a PUT without them is refused).
+    expect(await storedEncryption(upload.id)).toEqual({ sse: "aws:kms", keyId: e2eServer.encryption.S3_SSE_KMS_KEY_ID });
     ids.push(upload.id);
   }
 

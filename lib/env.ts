@@ -49,6 +49,10 @@ const schema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   /** false: the bucket is managed elsewhere; the bootstrap only checks that it exists (no create, CORS or lifecycle). */
   S3_MANAGE_BUCKET: bool.default(true),
+  /** Server-side encryption of every object Slipway writes (docs/api.md "Encryption at rest"). */
+  S3_SSE: z.enum(["none", "AES256", "aws:kms"]).default("none"),
+  /** The KMS key of S3_SSE=aws:kms: a key id or key ARN (an alias cannot be checked against what HeadObject reports). */
+  S3_SSE_KMS_KEY_ID: z.string().min(1).optional(),
 
   /** Largest file accepted; S3's own limit for one object is 5 TiB. */
   UPLOAD_MAX_BYTES: bytes.max(5 * 1024 ** 4).default(5 * 1024 ** 4),
@@ -119,10 +123,22 @@ const schema = z.object({
   REQUEST_ACCESS_PER_REQUEST_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });
 
+/** Settings that only make sense together: refused at startup, naming what to set. */
+const settings = schema.superRefine((config, context) => {
+  // A key id without aws:kms would be silently unused; aws:kms without one would leave the key to the bucket.
+  if (config.S3_SSE === "aws:kms" && !config.S3_SSE_KMS_KEY_ID) {
+    context.addIssue({ code: "custom", path: ["S3_SSE_KMS_KEY_ID"], message: "S3_SSE=aws:kms needs S3_SSE_KMS_KEY_ID: the id or ARN of the KMS key to encrypt with" });
+  }
+  if (config.S3_SSE !== "aws:kms" && config.S3_SSE_KMS_KEY_ID) {
+    const message = `S3_SSE_KMS_KEY_ID applies only to S3_SSE=aws:kms (S3_SSE is ${config.S3_SSE}): set S3_SSE=aws:kms or unset the key id`;
+    context.addIssue({ code: "custom", path: ["S3_SSE_KMS_KEY_ID"], message });
+  }
+});
+
 function loadEnv() {
   // `FOO=` in a shell or an .env file means "not set": the default applies, not a validation error.
   const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
-  const parsed = schema.safeParse(set);
+  const parsed = settings.safeParse(set);
   if (!parsed.success) {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }

@@ -45,7 +45,9 @@ const corsRule: CORSRule = {
   AllowedOrigins: origins,
   AllowedMethods: ["GET", "PUT", "HEAD"],
   // Exactly what presigned PUTs send (lib/storage/s3.ts presignPut); S3 compares them case-insensitively.
-  AllowedHeaders: ["content-type", "content-md5", "x-amz-acl"],
+  // The encryption headers are allowed whatever S3_SSE says, so changing it needs no new bucket rule:
+  // allowing a header grants nothing, the signature decides what a PUT must carry.
+  AllowedHeaders: ["content-type", "content-md5", "x-amz-acl", "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id"],
   ExposeHeaders: ["ETag"], // the client reads the ETag to confirm the upload
   MaxAgeSeconds: 3600,
 };

@@ -36,3 +36,10 @@ export async function storedSha256(uploadId: string): Promise<string> {
   const object = await s3.send(new GetObjectCommand({ Bucket: e2eServer.bucket, Key: key }));
   return sha256(await must(object.Body, `a body for ${key}`).transformToByteArray());
 }
+
+/** How the store reports an upload's object is encrypted (the e2e server asks for SSE-KMS). */
+export async function storedEncryption(uploadId: string): Promise<{ sse?: string; keyId?: string }> {
+  const key = must(await objectKeyOf(uploadId), `an object for upload ${uploadId}`);
+  const head = await s3.send(new HeadObjectCommand({ Bucket: e2eServer.bucket, Key: key }));
+  return { sse: head.ServerSideEncryption, keyId: head.SSEKMSKeyId };
+}

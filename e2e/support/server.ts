@@ -10,4 +10,7 @@ export const e2eServer = {
   dataDir: ".data/e2e",
   allowedTypes: "image/*,text/plain,application/pdf,application/octet-stream",
   quotaBytes: 1024 * 1024 * 1024,
+  // Every object the e2e server writes is encrypted with the local radosgw's testing KMS key
+  // (scripts/object-store.sh), so every browser path of the suite runs with the signed SSE headers.
+  encryption: { S3_SSE: "aws:kms", S3_SSE_KMS_KEY_ID: "slipway-local" },
 };

@@ -1,5 +1,6 @@
 import { AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, ListMultipartUploadsCommand, ListPartsCommand } from "@aws-sdk/client-s3";
 import { bucket, s3 } from "./s3";
+import { encryptionParams } from "./sse";
 import { storageCall } from "./storage-call";
 
 export interface StoredPart {
@@ -8,8 +9,9 @@ export interface StoredPart {
   etag: string;
 }
 
+/** Starts a multipart upload with the configured encryption: its parts, and so the object, inherit it. */
 export async function createMultipartUpload(key: string, contentType: string): Promise<string> {
-  const { UploadId } = await storageCall(() => s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType })));
+  const { UploadId } = await storageCall(() => s3.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ContentType: contentType, ...encryptionParams() })));
   if (!UploadId) throw new Error("CreateMultipartUpload answered without an UploadId");
   return UploadId;
 }

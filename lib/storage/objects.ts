@@ -1,11 +1,17 @@
 import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadBucketCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
+import { copyInParts, copySource } from "./copy-in-parts";
 import { bucket, s3 } from "./s3";
+import { encryptionParams } from "./sse";
 import { storageCall } from "./storage-call";
 
 export interface ObjectHead {
   size: number;
   contentType: string | undefined;
   etag: string | undefined;
+  /** The server-side encryption the store reports (x-amz-server-side-encryption), if any. */
+  sse: string | undefined;
+  /** The KMS key it reports for aws:kms (an ARN on AWS). */
+  kmsKeyId: string | undefined;
 }
 
 /** HeadObject, or null when the object does not exist. */
@@ -13,7 +19,8 @@ export function headObject(key: string): Promise<ObjectHead | null> {
   return storageCall(
     async () => {
       const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return { size: head.ContentLength ?? -1, contentType: head.ContentType, etag: head.ETag?.replaceAll('"', "") };
+      const etag = head.ETag?.replaceAll('"', "");
+      return { size: head.ContentLength ?? -1, contentType: head.ContentType, etag, sse: head.ServerSideEncryption, kmsKeyId: head.SSEKMSKeyId };
     },
     { NotFound: () => null, NoSuchKey: () => null },
   );
@@ -25,18 +32,21 @@ export async function deleteObject(key: string): Promise<void> {
 }
 
 /**
- * Copies `from` to `to` inside the bucket, only if `from` still has the ETag `ifMatch`: what was
- * checked is what is copied. False when the source changed or went away in between.
+ * Copies `from` to `to` inside the bucket with the configured encryption, only if `from` still
+ * has the ETag HeadObject just gave (`seen`): what was checked is what is copied. False when the
+ * source changed or went away in between. A store whose CopyObject cannot copy an encrypted
+ * object (radosgw 16 answers NotImplemented) copies it in parts instead.
  */
-export function copyObject(from: string, to: string, ifMatch: string): Promise<boolean> {
-  const source = `${bucket}/${from.split("/").map(encodeURIComponent).join("/")}`;
-  return storageCall(
+export async function copyObject(from: string, to: string, seen: ObjectHead & { etag: string }): Promise<boolean> {
+  const source = copySource(from);
+  const copied = await storageCall<boolean | "unsupported">(
     async () => {
-      await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: source, CopySourceIfMatch: `"${ifMatch}"`, ACL: "private" }));
+      await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: source, CopySourceIfMatch: `"${seen.etag}"`, ACL: "private", ...encryptionParams() }));
       return true;
     },
-    { PreconditionFailed: () => false, NoSuchKey: () => false, NotFound: () => false },
+    { PreconditionFailed: () => false, NoSuchKey: () => false, NotFound: () => false, NotImplemented: () => "unsupported" },
   );
+  return copied === "unsupported" ? copyInParts(source, to, seen) : copied;
 }
 
 /**
@@ -46,7 +56,7 @@ export function copyObject(from: string, to: string, ifMatch: string): Promise<b
 export async function moveObject(from: string, to: string): Promise<boolean> {
   const head = await headObject(from);
   // A concurrent mover may delete `from` between our HEAD and our copy; then it has moved it.
-  if (!head?.etag || !(await copyObject(from, to, head.etag))) return false;
+  if (!head?.etag || !(await copyObject(from, to, { ...head, etag: head.etag }))) return false;
   await deleteObject(from);
   return true;
 }
@@ -77,9 +87,9 @@ export function readObjectStream(key: string, ifMatch: string | null): Promise<A
   );
 }
 
-/** Stores a small object Slipway made itself (a thumbnail). */
+/** Stores a small object Slipway made itself (a thumbnail), encrypted as configured. */
 export async function putObject(key: string, body: Uint8Array, contentType: string): Promise<void> {
-  await storageCall(() => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ACL: "private" })));
+  await storageCall(() => s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, ACL: "private", ...encryptionParams() })));
 }
 
 /** Every object under `prefix`, a page at a time. */

@@ -3,6 +3,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { S3RequestPresigner } from "@aws-sdk/s3-request-presigner";
 import { HttpRequest } from "@smithy/protocol-http";
 import { env } from "../env";
+import { encryptionHeaders } from "./sse";
 
 // One client for the whole process: building a client resolves endpoints and credentials,
 // which costs milliseconds. WHEN_REQUIRED stops the SDK from adding CRC32 checksums that
@@ -44,6 +45,9 @@ export interface SignedRequest {
   expiresAt: Date;
 }
 
+/** The x-amz-* headers a presigned PUT may carry; each is signed and stays a header. */
+const SIGNED_AMZ_HEADERS = ["x-amz-acl", "x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id"];
+
 /** RFC 3986 escaping as SigV4 wants it (encodeURIComponent leaves !'()* alone). */
 function escapeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -62,21 +66,23 @@ function objectRequest(method: "GET" | "PUT", key: string, query: Record<string,
 /**
  * A presigned PUT whose Content-Length (and Content-Type / Content-MD5 when given) are signed.
  * An object PUT also signs `x-amz-acl: private`, so whoever holds the URL cannot store the
- * object with a public ACL. Parts carry no ACL: the object gets the one of the server's
- * CreateMultipartUpload.
+ * object with a public ACL, and the configured server-side encryption headers (S3_SSE), so it
+ * cannot store it unencrypted either. Parts carry neither: the object gets the ACL and the
+ * encryption of the server's CreateMultipartUpload.
  */
 export async function presignPut(input: PresignPutInput): Promise<SignedRequest> {
   const browserHeaders: Record<string, string> = {};
   if (input.contentType) browserHeaders["Content-Type"] = input.contentType;
   if (input.contentMd5) browserHeaders["Content-MD5"] = input.contentMd5;
-  if (!input.part) browserHeaders["x-amz-acl"] = "private";
+  if (!input.part) Object.assign(browserHeaders, { "x-amz-acl": "private" }, encryptionHeaders());
 
   const query: Record<string, string> = input.part ? { partNumber: String(input.part.number), uploadId: input.part.uploadId } : {};
   const request = objectRequest("PUT", input.key, query, { ...browserHeaders, "Content-Length": String(input.contentLength) });
   const signed = await sign(request, input.expiresInSeconds, {
-    signableHeaders: new Set(["content-type", "content-length", "content-md5"]),
-    // x-amz-* headers are hoisted into the query by default; as a header, the browser must send it.
-    unhoistableHeaders: new Set(["x-amz-acl"]),
+    signableHeaders: new Set(["content-type", "content-length", "content-md5", ...SIGNED_AMZ_HEADERS]),
+    // x-amz-* headers are hoisted into the query by default; as headers, the browser must send them
+    // (and AWS takes the encryption headers only as headers).
+    unhoistableHeaders: new Set(SIGNED_AMZ_HEADERS),
   });
   return { ...signed, headers: browserHeaders };
 }

@@ -5,7 +5,9 @@ import type { Prisma, Upload } from "../generated/prisma/client";
 import type { RequestMeta } from "../http";
 import { sendProcessingLater } from "../processing/send-processing";
 import { copyObject, deleteObject, headObject, type ObjectHead } from "../storage/objects";
+import { configuredEncryption } from "../storage/sse";
 import { auditOrigin } from "./audit-origin";
+import { completionRule } from "./completion-rule";
 import { assembleMultipart } from "./assemble-multipart";
 import { expireUpload } from "./expire-upload";
 import { findOwnUpload } from "./find-own-upload";
@@ -15,12 +17,14 @@ import { incomingKey } from "./object-keys";
 import { serializeUpload, uploadInclude, type UploadRow } from "./serialize-upload";
 import { isOpen, OPEN_STATUSES } from "./upload-status";
 
-/** Why the stored object does not match the slot, or null when it does. */
+/** Why the stored object does not match the slot, or null when it does (the rules per case: completion-rule.ts). */
 function mismatch(upload: Upload, head: ObjectHead, expectedEtag: string | null): string | null {
+  const rule = completionRule(configuredEncryption, upload.strategy, head);
   if (head.size !== Number(upload.size)) return `the stored file is ${head.size} bytes, not the declared ${upload.size}`;
   if (head.contentType !== upload.contentType) return `the stored type is ${head.contentType}, not ${upload.contentType}`;
-  if (expectedEtag && head.etag !== expectedEtag) return `the stored ETag ${head.etag} is not the expected ${expectedEtag}`;
-  if (upload.strategy === "MULTIPART" && !head.etag?.endsWith(`-${upload.partCount}`)) return "the stored file was not assembled from the planned parts";
+  if (rule.encryptionProblem) return rule.encryptionProblem;
+  if (rule.compareEtag && expectedEtag && head.etag !== expectedEtag) return `the stored ETag ${head.etag} is not the expected ${expectedEtag}`;
+  if (rule.checkPartCount && !head.etag?.endsWith(`-${upload.partCount}`)) return "the stored file was not assembled from the planned parts";
   return null;
 }
 
@@ -43,7 +47,7 @@ async function moveIncoming(upload: Upload, etag: string | null): Promise<string
   if (!head) return null;
   const problem = mismatch(upload, head, etag);
   if (problem) return problem;
-  if (!head.etag || !(await copyObject(incoming, upload.key, head.etag))) return "the file changed while it was being checked";
+  if (!head.etag || !(await copyObject(incoming, upload.key, { ...head, etag: head.etag }))) return "the file changed while it was being checked";
   await deleteObject(incoming);
   return null;
 }

@@ -14,7 +14,13 @@ describe("bucket bootstrap", () => {
     const [rule] = must(CORSRules, "CORS rules");
     expect([...must(rule.AllowedOrigins, "AllowedOrigins")].sort()).toEqual(["http://127.0.0.1:3100", "http://localhost:3100"]);
     expect([...must(rule.AllowedMethods, "AllowedMethods")].sort()).toEqual(["GET", "HEAD", "PUT"]);
-    expect([...must(rule.AllowedHeaders, "AllowedHeaders")].sort()).toEqual(["content-md5", "content-type", "x-amz-acl"]);
+    expect([...must(rule.AllowedHeaders, "AllowedHeaders")].sort()).toEqual([
+      "content-md5",
+      "content-type",
+      "x-amz-acl",
+      "x-amz-server-side-encryption",
+      "x-amz-server-side-encryption-aws-kms-key-id",
+    ]);
     expect(rule.ExposeHeaders).toEqual(["ETag"]);
   });
 
@@ -30,7 +36,7 @@ describe("bucket bootstrap", () => {
         method: "OPTIONS",
         headers: { Origin: origin, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": headers },
       });
-    const allowed = await preflight("http://127.0.0.1:3100", "content-md5,content-type,x-amz-acl");
+    const allowed = await preflight("http://127.0.0.1:3100", "content-md5,content-type,x-amz-acl,x-amz-server-side-encryption,x-amz-server-side-encryption-aws-kms-key-id");
     expect(allowed.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3100");
     const refused = await preflight("http://evil.example");
     expect(refused.headers.get("access-control-allow-origin")).toBeNull();

@@ -28,3 +28,22 @@ describe("env", () => {
     await expect(loadEnv({ SIGNUP_ENABLED: "maybe" })).rejects.toThrow(/Invalid configuration/);
   });
 });
+
+describe("env: server-side encryption", () => {
+  it("is off by default and takes AES256 alone, aws:kms with its key", async () => {
+    expect((await loadEnv({})).S3_SSE).toBe("none");
+    expect((await loadEnv({ S3_SSE: "AES256" })).S3_SSE).toBe("AES256");
+    const kms = await loadEnv({ S3_SSE: "aws:kms", S3_SSE_KMS_KEY_ID: "slipway-local" });
+    expect([kms.S3_SSE, kms.S3_SSE_KMS_KEY_ID]).toEqual(["aws:kms", "slipway-local"]);
+  });
+
+  // Each case alone: a variable stubbed by one load would still be set for the next.
+  it.each([
+    [{ S3_SSE: "aws:kms" }, /S3_SSE=aws:kms needs S3_SSE_KMS_KEY_ID/],
+    [{ S3_SSE_KMS_KEY_ID: "slipway-local" }, /S3_SSE_KMS_KEY_ID applies only to S3_SSE=aws:kms \(S3_SSE is none\)/],
+    [{ S3_SSE: "AES256", S3_SSE_KMS_KEY_ID: "slipway-local" }, /S3_SSE is AES256/],
+    [{ S3_SSE: "aes256" }, /Invalid configuration[\s\S]*S3_SSE/],
+  ])("refuses %o at startup, saying what to set", async (vars, message) => {
+    await expect(loadEnv(vars)).rejects.toThrow(message);
+  });
+});

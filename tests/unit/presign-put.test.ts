@@ -1,6 +1,6 @@
 import { PutObjectCommand, UploadPartCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { bucket, presignPut, s3 } from "@/lib/storage/s3";
 
 function signedHeaders(url: string): string[] {
@@ -61,5 +61,44 @@ describe("presignPut", () => {
     expect(parsed.searchParams.get("partNumber")).toBe("7");
     expect(parsed.searchParams.get("uploadId")).toBe("2~abc/def+");
     expect(headers).toEqual({});
+  });
+});
+
+describe("presignPut with S3_SSE", () => {
+  const base = { key: "u/user/upload/report.pdf", contentLength: 1234, contentType: "application/pdf", expiresInSeconds: 900 };
+  const kmsHeaders = { "x-amz-server-side-encryption": "aws:kms", "x-amz-server-side-encryption-aws-kms-key-id": "slipway-local" };
+
+  // lib/env is read once, at import: load the signer afresh with the setting.
+  async function signerWith(vars: Record<string, string>) {
+    vi.resetModules();
+    for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+    return (await import("@/lib/storage/s3")).presignPut;
+  }
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("aws:kms: signs both encryption headers, keeps them headers, and hands them to the browser", async () => {
+    const sign = await signerWith({ S3_SSE: "aws:kms", S3_SSE_KMS_KEY_ID: "slipway-local" });
+    const { url, headers } = await sign(base);
+    expect(signedHeaders(url)).toEqual(expect.arrayContaining(["x-amz-server-side-encryption", "x-amz-server-side-encryption-aws-kms-key-id", "x-amz-acl"]));
+    expect([...new URL(url).searchParams.keys()].filter((name) => name.toLowerCase().startsWith("x-amz-server-side"))).toEqual([]);
+    expect(headers).toEqual({ "Content-Type": "application/pdf", "x-amz-acl": "private", ...kmsHeaders });
+    expect(checksumParameters(url)).toEqual([]);
+  });
+
+  it("AES256: signs the one header", async () => {
+    const sign = await signerWith({ S3_SSE: "AES256" });
+    const { url, headers } = await sign(base);
+    expect(signedHeaders(url)).toContain("x-amz-server-side-encryption");
+    expect(signedHeaders(url)).not.toContain("x-amz-server-side-encryption-aws-kms-key-id");
+    expect(headers["x-amz-server-side-encryption"]).toBe("AES256");
+  });
+
+  it("parts carry no encryption headers: they inherit CreateMultipartUpload's", async () => {
+    const sign = await signerWith({ S3_SSE: "aws:kms", S3_SSE_KMS_KEY_ID: "slipway-local" });
+    const { url, headers } = await sign({ key: base.key, contentLength: 5 * 1024 * 1024, expiresInSeconds: 900, part: { uploadId: "2~abc", number: 1 } });
+    expect(headers).toEqual({});
+    expect(signedHeaders(url).filter((name) => name.startsWith("x-amz-server-side"))).toEqual([]);
   });
 });
