@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 
 /** Fresh lanes on a new instance; counts which pass ran. */
-function lanes(chunkBytes: number) {
+function lanes(regionBytes: number) {
   const wasm = new WebAssembly.Instance(compiled).exports as unknown as Md5Wasm;
   const calls = { x8: 0, x1: 0 };
   const counted: Md5Wasm = {
@@ -49,7 +49,7 @@ function lanes(chunkBytes: number) {
       wasm.md5x1(lane, pointer, blocks);
     },
   };
-  return { md5: new Md5Lanes(counted, chunkBytes), calls };
+  return { md5: new Md5Lanes(counted, regionBytes), calls };
 }
 
 describe("multi-buffer MD5 (md5x8 and md5x1)", () => {
@@ -61,7 +61,7 @@ describe("multi-buffer MD5 (md5x8 and md5x1)", () => {
   });
 
   it("matches Node's MD5 on 997 random buffers around every block boundary, lanes refilled as they finish", async () => {
-    // 192-byte chunks: lanes run out of data at different points and take new buffers mid-way.
+    // 192-byte regions: lanes run out of data at different points and take new buffers mid-way.
     const { md5, calls } = lanes(192);
     const buffers = boundaryLengths(997).map((length) => randomBytes(length));
     const digests = await Promise.all(buffers.map((b) => md5.digest(blob(b))));
@@ -97,7 +97,8 @@ describe("multi-buffer MD5 (md5x8 and md5x1)", () => {
 
   it("fails only the part whose Blob cannot be read", async () => {
     const { md5 } = lanes(128);
-    const unreadable = { size: 1000, slice: () => ({ arrayBuffer: () => Promise.reject(new Error("the file changed")) }) } as unknown as Blob;
+    const failing = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error("the file changed")) });
+    const unreadable = { size: 1000, stream: () => failing } as unknown as Blob;
     const good = [randomBytes(700), randomBytes(2000)];
     const results = await Promise.allSettled([md5.digest(blob(good[0])), md5.digest(unreadable), md5.digest(blob(good[1]))]);
     expect(results[1]).toMatchObject({ status: "rejected", reason: new Error("the file changed") });

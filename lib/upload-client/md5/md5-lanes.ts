@@ -26,18 +26,22 @@ interface Job {
 
 interface Lane {
   job: Job;
-  /** Bytes of the blob read (into the lane's region, or being read ahead). */
-  read: number;
+  reader: ReadableStreamDefaultReader<Uint8Array>;
+  /** Bytes read from the stream that did not fit in the lane's region yet. */
+  leftover?: Uint8Array;
+  /** The stream has ended: what is in the region is all that is left. */
+  ended: boolean;
   /** The lane's unhashed bytes in memory: [at, end). */
   at: number;
   end: number;
-  ahead?: Promise<ArrayBuffer>;
 }
 
 /**
  * MD5s of Blobs, up to 8 at a time in the lanes of md5x8: a queued Blob takes the first lane
- * that frees up. Each Blob is read in chunks of `chunkBytes` (a multiple of 64), the next one
- * read while the current one is hashed, so no Blob sits in memory whole.
+ * that frees up. Each Blob is streamed into its lane's region of `regionBytes` (a multiple of 64)
+ * in memory, so none sits there whole. Streams, not Blob.slice().arrayBuffer(): in Chromium they
+ * read the same bytes with less CPU, and several at once, where slices slow each other down
+ * (bench/README.md, MD5 hashing).
  */
 export class Md5Lanes {
   private readonly queue: Job[] = [];
@@ -48,10 +52,10 @@ export class Md5Lanes {
 
   constructor(
     private readonly wasm: Md5Wasm,
-    private readonly chunkBytes = 2 * 1024 * 1024,
+    private readonly regionBytes = 1024 * 1024,
   ) {
-    if (chunkBytes <= 0 || chunkBytes % 64) throw new Error("chunkBytes must be a positive multiple of 64");
-    const needed = REGIONS_AT + MD5_LANES * chunkBytes;
+    if (regionBytes <= 0 || regionBytes % 64) throw new Error("regionBytes must be a positive multiple of 64");
+    const needed = REGIONS_AT + MD5_LANES * regionBytes;
     wasm.memory.grow(Math.max(0, Math.ceil((needed - wasm.memory.buffer.byteLength) / 65536)));
     this.bytes = new Uint8Array(wasm.memory.buffer);
     this.words = new DataView(wasm.memory.buffer);
@@ -72,7 +76,7 @@ export class Md5Lanes {
         this.startQueued();
         await Promise.all(this.lanes.map((lane, i) => lane && this.refill(i, lane)));
         this.lanes.forEach((lane, i) => {
-          if (lane && lane.end - lane.at < 64 && allRead(lane)) this.finish(i, lane);
+          if (lane && lane.end - lane.at < 64 && lane.ended) this.finish(i, lane);
         });
         this.hashBlocks();
       }
@@ -86,32 +90,33 @@ export class Md5Lanes {
       if (this.lanes[i]) continue;
       const job = this.queue.shift() as Job;
       IV.forEach((word, r) => this.words.setUint32(stateAt(i) + 16 * r, word, true));
-      this.lanes[i] = { job, read: 0, at: this.region(i), end: this.region(i) };
+      this.lanes[i] = { job, reader: job.blob.stream().getReader(), ended: false, at: this.region(i), end: this.region(i) };
     }
   }
 
-  /** A lane without a whole block left takes its next chunk, if the Blob has one. */
+  /** A lane without a whole block left moves its last bytes to its region's start and reads on behind them. */
   private async refill(i: number, lane: Lane): Promise<void> {
-    if (lane.end - lane.at >= 64 || allRead(lane)) return;
-    const { blob } = lane.job;
+    if (lane.end - lane.at >= 64 || lane.ended) return;
+    const limit = this.region(i) + this.regionBytes;
+    this.bytes.copyWithin(this.region(i), lane.at, lane.end);
+    lane.end = this.region(i) + (lane.end - lane.at);
+    lane.at = this.region(i);
     try {
-      const chunk = new Uint8Array(await (lane.ahead ?? this.readAhead(lane)));
-      this.bytes.set(chunk, this.region(i));
-      lane.at = this.region(i);
-      lane.end = lane.at + chunk.length;
-      lane.ahead = lane.read < blob.size ? this.readAhead(lane) : undefined;
+      while (lane.end < limit) {
+        const chunk = lane.leftover ?? (await lane.reader.read()).value;
+        if (!chunk) {
+          lane.ended = true;
+          return;
+        }
+        const fits = Math.min(chunk.length, limit - lane.end);
+        this.bytes.set(chunk.subarray(0, fits), lane.end);
+        lane.end += fits;
+        lane.leftover = fits < chunk.length ? chunk.subarray(fits) : undefined;
+      }
     } catch (error) {
       this.lanes[i] = undefined;
       lane.job.reject(error);
     }
-  }
-
-  private readAhead(lane: Lane): Promise<ArrayBuffer> {
-    const { blob } = lane.job;
-    const chunk = blob.slice(lane.read, Math.min(lane.read + this.chunkBytes, blob.size)).arrayBuffer();
-    lane.read = Math.min(lane.read + this.chunkBytes, blob.size);
-    chunk.catch(() => undefined); // awaited by refill, unless the lane failed first
-    return chunk;
   }
 
   /** The whole blocks every busy lane has in memory, in one 8-lane pass or lane by lane. */
@@ -152,11 +157,9 @@ export class Md5Lanes {
   }
 
   private region(i: number): number {
-    return REGIONS_AT + i * this.chunkBytes;
+    return REGIONS_AT + i * this.regionBytes;
   }
 }
 
 const stateAt = (i: number) => 64 * (i >> 2) + 4 * (i & 3);
-/** Nothing of the lane's Blob is left to read or waiting to be copied in. */
-const allRead = (lane: Lane) => lane.read === lane.job.blob.size && !lane.ahead;
 const blocksLeft = (lane: Lane) => Math.floor((lane.end - lane.at) / 64);
