@@ -29,6 +29,8 @@ interface Lane {
   reader: ReadableStreamDefaultReader<Uint8Array>;
   /** Bytes read from the stream that did not fit in the lane's region yet. */
   leftover?: Uint8Array;
+  /** Bytes taken from the stream so far (the message length MD5 pads with). */
+  taken: number;
   /** The stream has ended: what is in the region is all that is left. */
   ended: boolean;
   /** The lane's unhashed bytes in memory: [at, end). */
@@ -41,7 +43,7 @@ interface Lane {
  * that frees up. Each Blob is streamed into its lane's region of `regionBytes` (a multiple of 64)
  * in memory, so none sits there whole. Streams, not Blob.slice().arrayBuffer(): in Chromium they
  * read the same bytes with less CPU, and several at once, where slices slow each other down
- * (bench/README.md, MD5 hashing).
+ * (bench/README.md).
  */
 export class Md5Lanes {
   private readonly queue: Job[] = [];
@@ -90,7 +92,7 @@ export class Md5Lanes {
       if (this.lanes[i]) continue;
       const job = this.queue.shift() as Job;
       IV.forEach((word, r) => this.words.setUint32(stateAt(i) + 16 * r, word, true));
-      this.lanes[i] = { job, reader: job.blob.stream().getReader(), ended: false, at: this.region(i), end: this.region(i) };
+      this.lanes[i] = { job, reader: job.blob.stream().getReader(), taken: 0, ended: false, at: this.region(i), end: this.region(i) };
     }
   }
 
@@ -111,6 +113,7 @@ export class Md5Lanes {
         const fits = Math.min(chunk.length, limit - lane.end);
         this.bytes.set(chunk.subarray(0, fits), lane.end);
         lane.end += fits;
+        lane.taken += fits;
         lane.leftover = fits < chunk.length ? chunk.subarray(fits) : undefined;
       }
     } catch (error) {
@@ -145,7 +148,7 @@ export class Md5Lanes {
     this.bytes.copyWithin(tail, lane.at, lane.end);
     this.bytes.fill(0, tail + rest, tail + 64 * blocks);
     this.bytes[tail + rest] = 0x80;
-    const bits = lane.job.blob.size * 8; // below 2^53: exact
+    const bits = lane.taken * 8; // below 2^53: exact
     this.words.setUint32(tail + 64 * blocks - 8, bits % 2 ** 32, true);
     this.words.setUint32(tail + 64 * blocks - 4, Math.floor(bits / 2 ** 32), true);
     this.wasm.md5x1(i, tail, blocks);

@@ -104,7 +104,11 @@ function blockLoop(isa: Isa, groups: string[], loadWords: string[], advance: str
   ];
 }
 
-/** Message word k of lanes 4g..4g+3 into $x<k>_<g>, gathered lane by lane. */
+/**
+ * Message word k of lanes 4g..4g+3 into $x<k>_<g>, gathered lane by lane. Loading 4 words per
+ * lane and transposing them with i8x16.shuffle measured the same (1,175 vs 1,168 MiB/s, 4 lanes,
+ * Node 24): the gather is the simpler to read.
+ */
 function gatherWords(g: number): string[] {
   return WORDS.map((x, k) => {
     let vector = `(v128.load32_zero offset=${4 * k} (local.get $p${4 * g}))`;
@@ -115,7 +119,7 @@ function gatherWords(g: number): string[] {
 
 const declare = (type: string, list: string[]) => list.map((name) => `(local $${name} ${type})`).join(" ");
 
-/** `lanes` (4 or 8) messages at once, 4 per v128; lane i's state at 64 × (i >> 2) + 4 × (i & 3). */
+/** `lanes` (a multiple of 4) messages at once, 4 per v128; lane i's state at 64 × (i >> 2) + 4 × (i & 3). */
 function multiBuffer(lanes: number): string[] {
   const groups = Array.from({ length: lanes / 4 }, (_, g) => String(g));
   const pointers = Array.from({ length: lanes }, (_, i) => `$p${i}`);
