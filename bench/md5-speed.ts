@@ -2,6 +2,7 @@ import type { Browser, Cookie, Page } from "@playwright/test";
 import { newContext } from "./browser";
 import { config } from "./config";
 import { makeFileInPage } from "./file-bytes";
+import { round } from "./stats";
 
 export type Md5Impl = "hash-wasm" | "simd";
 export interface HashSpeed {
@@ -25,7 +26,7 @@ export async function measureMd5Workers(browser: Browser, cookies: Cookie[], siz
     const hashWasm = await hashFile(page, "hash-wasm");
     const simd = await hashFile(page, "simd");
     if (hashWasm.digests.join() !== simd.digests.join()) throw new Error("hash-wasm and SIMD disagree on the parts' MD5s");
-    const speed = (ms: number) => ({ seconds: ms / 1000, mibPerSecond: size / 1024 ** 2 / (ms / 1000) });
+    const speed = (ms: number) => ({ seconds: round(ms / 1000, 3), mibPerSecond: round(size / 1024 ** 2 / (ms / 1000), 1) });
     return { "hash-wasm": speed(hashWasm.ms), simd: speed(simd.ms) };
   } finally {
     await context.close();
