@@ -12,6 +12,8 @@ export interface OursOptions {
   concurrency?: number;
   /** Runs on the ready page just before the drop (e.g. to throttle its network). */
   beforeDrop?: (page: Page) => Promise<void>;
+  /** Adds `?md5workers=N`; left out, the page's default applies. */
+  md5Workers?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function uploadThroughApp(browser: Browser, cookies: Cookie[], opti
     const query = new URLSearchParams();
     if (options.md5 === false) query.set("md5", "off");
     if (options.concurrency) query.set("concurrency", String(options.concurrency));
+    if (options.md5Workers) query.set("md5workers", String(options.md5Workers));
     await page.goto(`/uploads${query.toString() ? `?${query}` : ""}`);
     // A drop before React has hydrated the drop zone would be ignored: wait for its handlers.
     await page.waitForFunction(() => {

@@ -26,20 +26,26 @@ const ownUploads = (): UploadTarget => ({ api: uploadsApi, store: indexedDbResum
 
 /**
  * Diagnostic switches for benchmarks, read from the page URL: `?md5=off` sends parts without
- * Content-MD5, `?concurrency=N` changes how many requests run at once (default 6).
+ * Content-MD5, `?concurrency=N` changes how many requests run at once (default 6),
+ * `?md5workers=N` how many MD5 workers hash (default: lib/upload-client/worker-md5.ts).
  */
 function tuning() {
   const params = new URLSearchParams(typeof window === "undefined" ? "" : window.location.search); // also rendered on the server
   const concurrency = Number(params.get("concurrency"));
-  return { md5: params.get("md5") !== "off", concurrency: concurrency >= 1 && concurrency <= 32 ? concurrency : undefined };
+  const md5Workers = Number(params.get("md5workers"));
+  return {
+    md5: params.get("md5") !== "off",
+    concurrency: concurrency >= 1 && concurrency <= 32 ? concurrency : undefined,
+    md5Workers: md5Workers >= 1 && md5Workers <= 8 ? md5Workers : undefined,
+  };
 }
 
 /** One upload engine for the page (made once, for `target`), its tasks as React state, and `refresh` kept fresh. */
 export function useUploadEngine(target: () => UploadTarget = ownUploads) {
   const [{ engine, refresh }] = useState(() => {
     const { api, store, refresh } = target();
-    const { md5, concurrency } = tuning();
-    return { engine: new UploadEngine({ api, transport: xhrTransport, store, md5: md5 ? workerMd5() : undefined, concurrency }), refresh };
+    const { md5, concurrency, md5Workers } = tuning();
+    return { engine: new UploadEngine({ api, transport: xhrTransport, store, md5: md5 ? workerMd5(md5Workers) : undefined, concurrency }), refresh };
   });
   const tasks = useSyncExternalStore(
     (listener) => engine.subscribe(listener),

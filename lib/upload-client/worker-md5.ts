@@ -1,3 +1,4 @@
+import { simdSupported } from "./md5/choose-md5";
 import type { Md5 } from "./multipart-upload";
 
 /** The browser could not read the file (moved, changed or deleted since it was chosen). */
@@ -9,11 +10,20 @@ interface Slot {
 }
 
 /**
- * MD5 (base64) of Blobs, computed in Web Workers so hashing never blocks the page. Hashing
- * paces a multipart upload (each part's MD5 is signed into its URL before it is sent), so up
- * to two workers hash parts side by side; each job goes to the least busy one.
+ * Workers by default. With WebAssembly SIMD one worker hashes 8 parts at once, faster than the
+ * upload (bench/md5-speed.ts), and gets the most lanes filled from the parts the engine queues;
+ * hash-wasm hashes one part at a time per worker, so two share the work where cores allow.
  */
-export function workerMd5(size = Math.min(2, globalThis.navigator?.hardwareConcurrency || 1)): Md5 {
+export function defaultMd5Workers(): number {
+  return simdSupported() ? 1 : Math.min(2, globalThis.navigator?.hardwareConcurrency || 1);
+}
+
+/**
+ * MD5 (base64) of Blobs, computed in Web Workers so hashing never blocks the page. Hashing
+ * paces a multipart upload (each part's MD5 is signed into its URL before it is sent), so
+ * workers take parts as they are queued; each job goes to the least busy one.
+ */
+export function workerMd5(size = defaultMd5Workers()): Md5 {
   const slots: Array<Slot | undefined> = Array.from({ length: size }, () => undefined);
   let nextId = 0;
 
