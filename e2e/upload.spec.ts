@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { env } from "../lib/env";
 import { sha256, storedEncryption, storedSha256 } from "./support/bucket";
@@ -6,12 +6,17 @@ import { e2eServer } from "./support/server";
 import { dropFiles, type FileSpec } from "./support/drop-files";
 import { signInApi, signInUi, signUpApi } from "./support/session";
 
-test("drop two files: both reach 100 %, survive a reload, match the bucket, are stored encrypted, stay private", async ({ page, browser }) => {
+test("drop two files: sent with their MD5s, both reach 100 %, survive a reload, match the bucket, are stored encrypted, stay private", async ({ page, browser }) => {
   const files = [
     { name: `photo-${Date.now()}.png`, type: "image/png", bytes: randomBytes(3 * 1024 * 1024 + 17) },
     { name: `notes ${Date.now()} "é".txt`, type: "text/plain", bytes: Buffer.from("first line\nsecond line\n".repeat(500)) },
   ] satisfies FileSpec[];
   await signInUi(page, await signUpApi(page.request));
+  // Each file goes in one PUT, with its whole MD5 signed in (S3 refuses bytes changed on the way).
+  const puts: Promise<string | undefined>[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "PUT" && request.url().includes("/incoming/")) puts.push(request.allHeaders().then((headers) => headers["content-md5"]));
+  });
   await dropFiles(page.getByRole("region", { name: "Upload files" }), files);
 
   for (const file of files) {
@@ -20,6 +25,8 @@ test("drop two files: both reach 100 %, survive a reload, match the bucket, are 
     await expect(row.getByTestId("upload-percent")).toHaveText("100%");
     await expect(row.getByTestId("upload-state")).toHaveText("Uploaded");
   }
+
+  expect((await Promise.all(puts)).sort()).toEqual(files.map((file) => createHash("md5").update(file.bytes).digest("base64")).sort());
 
   await page.reload();
   const table = page.getByRole("table", { name: "Your files" });

@@ -10,6 +10,7 @@ import { UploadEngine } from "@/lib/upload-client/upload-engine";
 import type { ResumeStore } from "@/lib/upload-client/resume-store";
 import type { TaskView } from "@/lib/upload-client/upload-task";
 import { workerMd5 } from "@/lib/upload-client/worker-md5";
+import { useUploadSettings } from "./upload-settings";
 
 const EMPTY: TaskView[] = [];
 
@@ -26,7 +27,7 @@ const ownUploads = (): UploadTarget => ({ api: uploadsApi, store: indexedDbResum
 
 /**
  * Diagnostic switches for benchmarks, read from the page URL: `?md5=off` sends parts without
- * Content-MD5, `?concurrency=N` changes how many requests run at once (default 6),
+ * Content-MD5 (and hashes no whole file), `?concurrency=N` changes how many requests run at once (default 6),
  * `?md5workers=N` how many MD5 workers hash (default: lib/upload-client/worker-md5.ts).
  */
 function tuning() {
@@ -42,10 +43,12 @@ function tuning() {
 
 /** One upload engine for the page (made once, for `target`), its tasks as React state, and `refresh` kept fresh. */
 export function useUploadEngine(target: () => UploadTarget = ownUploads) {
+  const settings = useUploadSettings();
   const [{ engine, refresh }] = useState(() => {
     const { api, store, refresh } = target();
     const { md5, concurrency, md5Workers } = tuning();
-    return { engine: new UploadEngine({ api, transport: xhrTransport, store, md5: md5 ? workerMd5(md5Workers) : undefined, concurrency }), refresh };
+    const hashing = md5 ? { md5: workerMd5(md5Workers), singlePutMaxBytes: settings?.singlePutMaxBytes } : {};
+    return { engine: new UploadEngine({ api, transport: xhrTransport, store, concurrency, ...hashing }), refresh };
   });
   const tasks = useSyncExternalStore(
     (listener) => engine.subscribe(listener),

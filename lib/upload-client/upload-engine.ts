@@ -12,6 +12,8 @@ export interface EngineOptions {
   store: ResumeStore;
   /** When given, every part's MD5 is signed into its URL and S3 refuses corrupted bytes. */
   md5?: Md5;
+  /** The server's MULTIPART_THRESHOLD_BYTES: with `md5`, files up to it are hashed whole and declare their MD5 too. */
+  singlePutMaxBytes?: number;
   /** Requests in flight across all files (docs/performance.md says why 6). */
   concurrency?: number;
   now?: () => number;
@@ -42,6 +44,7 @@ export class UploadEngine {
       transport: options.transport,
       store: options.store,
       md5: options.md5,
+      singlePutMaxBytes: options.singlePutMaxBytes,
       concurrency,
       scheduler: new Scheduler(concurrency),
       now: options.now ?? (() => performance.now() + performance.timeOrigin),

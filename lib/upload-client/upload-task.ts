@@ -32,6 +32,8 @@ export interface TaskDeps extends MultipartDeps {
   api: UploadApi;
   store: ResumeStore;
   now: () => number;
+  /** The server's largest single PUT (MULTIPART_THRESHOLD_BYTES): a file up to it is hashed whole and its MD5 declared. */
+  singlePutMaxBytes?: number;
 }
 
 const FRESH_FOR_MS = 60_000;
@@ -177,11 +179,21 @@ export class UploadTask {
     return { progress: this.progress, signal, onProgress: this.progressed, onRetry: this.retrying };
   }
 
+  /**
+   * A file sent in one PUT has its MD5 signed into the URL, as every part of a bigger one does, so
+   * S3 refuses bytes that changed on the way (BadDigest); known before the slot, so hashed first.
+   */
+  private async wholeFileMd5(file: File): Promise<string | undefined> {
+    const { md5, singlePutMaxBytes } = this.deps;
+    return md5 && singlePutMaxBytes !== undefined && file.size <= singlePutMaxBytes ? md5(file) : undefined;
+  }
+
   /** The slot and transfer to send `file` with: the ones it has, found again, or new. */
   private async prepare(file: File, signal: AbortSignal): Promise<{ uploadId: string; transfer: SingleUpload | MultipartUpload }> {
-    const staleId = this.transfer instanceof SingleUpload && Date.parse(this.transfer.ticket.expiresAt) - this.deps.now() < FRESH_FOR_MS ? this.uploadId : undefined;
+    const single = this.transfer instanceof SingleUpload ? this.transfer : undefined;
+    const staleId = single && (single.refused || Date.parse(single.ticket.expiresAt) - this.deps.now() < FRESH_FOR_MS) ? this.uploadId : undefined;
     if (staleId) {
-      // A single PUT URL cannot be signed again: give the stale slot back and take a new one.
+      // A single PUT URL cannot be signed again (for new bytes either): give the slot back and take a new one.
       await withRetries(() => this.deps.api.deleteUpload(staleId), { signal }).catch(() => undefined);
       this.transfer = undefined;
       this.uploadId = undefined;
@@ -189,7 +201,7 @@ export class UploadTask {
     if (this.uploadId && this.record && !this.transfer) await this.adoptStoredParts(file, this.record, signal);
     if (this.uploadId && this.transfer) return { uploadId: this.uploadId, transfer: this.transfer };
 
-    const input = { name: file.name, type: file.type, size: file.size, folder: this.folder };
+    const input = { name: file.name, type: file.type, size: file.size, folder: this.folder, md5: await this.wholeFileMd5(file) };
     const ticket = await withRetries(() => this.deps.api.createUpload(input), { signal, onRetry: this.retrying });
     const uploadId = (this.uploadId = ticket.upload.id);
     if (ticket.strategy === "single") return { uploadId, transfer: (this.transfer = new SingleUpload(file, ticket, this.deps)) };

@@ -17,8 +17,9 @@ export function randomFile(name: string, size: number): File {
   return new File([randomBytes(size)], name, { type: "application/octet-stream", lastModified: 1_700_000_000_000 });
 }
 
-export function engineFor(api: UploadApi, transport: Transport, options: { md5?: boolean; store?: ResumeStore; concurrency?: number } = {}) {
-  return new UploadEngine({ api, transport, store: options.store ?? memoryResumeStore(), md5: options.md5 === false ? undefined : nodeMd5, concurrency: options.concurrency ?? 4 });
+export function engineFor(api: UploadApi, transport: Transport, options: { md5?: boolean; store?: ResumeStore; concurrency?: number; singlePutMaxBytes?: number } = {}) {
+  const { store = memoryResumeStore(), concurrency = 4, singlePutMaxBytes } = options;
+  return new UploadEngine({ api, transport, store, md5: options.md5 === false ? undefined : nodeMd5, concurrency, singlePutMaxBytes });
 }
 
 /** Resolves with the task views once every task has reached one of `states`. */
