@@ -121,10 +121,7 @@ export class UploadTask {
     try {
       // Only tasks with a file are queued: one restored after a reload waits for attach().
       if (!this.file) throw new Error("Drop the file again to upload it.");
-      this.set("preparing");
-      const { uploadId, transfer } = await this.prepare(this.file, signal);
-      this.set("uploading");
-      await transfer.run(this.transferRun(signal));
+      const uploadId = await this.send(this.file, signal);
       this.set("verifying");
       await this.complete(uploadId, signal);
       await this.deps.store.remove(uploadId).catch(() => undefined);
@@ -177,6 +174,25 @@ export class UploadTask {
 
   private transferRun(signal: AbortSignal): TransferRun {
     return { progress: this.progress, signal, onProgress: this.progressed, onRetry: this.retrying };
+  }
+
+  /**
+   * Slot and bytes. A single PUT that S3 refused for its signed MD5 (the bytes changed on the way,
+   * or the file since it was hashed) is sent once more through a new slot with a fresh hash, as a
+   * refused part is hashed and sent again; a second refusal is the file's failure.
+   */
+  private async send(file: File, signal: AbortSignal): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      this.set("preparing");
+      const { uploadId, transfer } = await this.prepare(file, signal);
+      this.set("uploading");
+      try {
+        await transfer.run(this.transferRun(signal));
+        return uploadId;
+      } catch (error) {
+        if (!(transfer instanceof SingleUpload && transfer.refused) || attempt >= 2) throw error;
+      }
+    }
   }
 
   /**
