@@ -27,7 +27,7 @@ async function createRequest(input: Record<string, unknown>): Promise<{ id: stri
   return { id: request.id, path: new URL(url).pathname };
 }
 
-/** A phone-sized browser with no session at all, as whoever gets the link has (phone-layout.spec measures the fit). */
+/** A phone-sized browser with no session at all, as whoever gets the link has (pages.spec measures the fit). */
 async function guestPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: phone });
   return context.newPage();

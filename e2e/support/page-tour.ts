@@ -7,7 +7,7 @@ import { trustUser } from "./trust";
 import { uploadViaApi, waitUntilProcessed } from "./uploads";
 
 // A tour of every page a person can reach, in each state worth looking at, for the checks that
-// must hold on all of them (phone-layout.spec: nothing wider than a phone; accessibility.spec: axe).
+// must hold on all of them (pages.spec: axe-core and nothing wider than a phone).
 
 // Long words without a break point are what push a layout wider than a phone.
 const LONG_NAME = "quarterly-report-with-a-very-long-name-and-no-spaces-2024-final-final-v2.pdf";
