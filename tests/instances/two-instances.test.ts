@@ -36,7 +36,13 @@ beforeAll(async () => {
     MULTIPART_THRESHOLD_BYTES: String(5 * MiB),
     MULTIPART_PART_BYTES: String(5 * MiB),
   };
-  [a, b] = await Promise.all([startAppInstance(portA, shared), startAppInstance(portB, shared)]);
+  // Both are kept even when one fails to start (it is undefined; afterAll stops each with ?.), so
+  // that the other is stopped: an instance left running once its database is dropped spins at a
+  // full core (a whole CI run crawled behind one).
+  const started = await Promise.allSettled([startAppInstance(portA, shared), startAppInstance(portB, shared)]);
+  [a, b] = started.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : undefined)) as [AppInstance, AppInstance];
+  const failed = started.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
 }, 300_000);
 
 afterAll(async () => {
