@@ -1,4 +1,12 @@
-import type { Locator } from "@playwright/test";
+import { expect, type Locator } from "@playwright/test";
+
+/**
+ * Waits until React has hydrated the drop zone: the page is server-rendered, and a drop before
+ * its handlers are attached is lost (a loaded CI run once dropped into a guest page too early).
+ */
+async function hydrated(target: Locator): Promise<void> {
+  await expect.poll(() => target.evaluate((zone) => Object.keys(zone).some((prop) => prop.startsWith("__reactProps")))).toBe(true);
+}
 
 export interface FileSpec {
   name: string;
@@ -10,6 +18,7 @@ export interface FileSpec {
 
 /** Drops files on an element the way a real drag does: a DataTransfer carried by a drop event. */
 export async function dropFiles(target: Locator, files: FileSpec[]): Promise<void> {
+  await hydrated(target);
   const payload = files.map((f) => ({ name: f.name, type: f.type, base64: f.bytes?.toString("base64"), size: f.size ?? 0 }));
   const dataTransfer = await target.page().evaluateHandle((specs) => {
     const transfer = new DataTransfer();
@@ -37,6 +46,7 @@ export type DropTree = { [name: string]: string | [text: string, type: string] |
  * zone reads: webkitGetAsEntry, createReader, readEntries in batches until an empty one).
  */
 export async function dropTree(target: Locator, tree: DropTree): Promise<void> {
+  await hydrated(target);
   await target.evaluate((zone, tree) => {
     type Node = string | [string, string] | { [name: string]: Node };
     const entry = (name: string, node: Node): object => {
